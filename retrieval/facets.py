@@ -1,0 +1,109 @@
+"""Facet detection: which part of a guide the citizen asks about (材料、时限、收费……).
+
+A pure function over the normalised question, driven by the cue table in
+``retrieval/data/facets.yaml`` (data, editable): strong cues score 2, weak cues
+1; the best-scoring facet wins, ties go to the cue said first, and ``general``
+wins only with a strictly higher score than every specific facet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from retrieval.text import normalize
+
+FACETS = (
+    "materials",
+    "conditions",
+    "time_limit",
+    "fees",
+    "location",
+    "hours",
+    "phone",
+    "online",
+    "process",
+    "results",
+    "general",
+)
+_WEIGHTS = {"strong": 2, "weak": 1}
+_SPACES = re.compile(r"\s+")
+_WILDCARD = re.compile(r"(?<!\\)\.|\[\^")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    facet: str
+    weight: int
+    pattern: re.Pattern[str]
+
+    @property
+    def strippable(self) -> bool:
+        """Pure wording: no wildcard that could swallow the words naming an item."""
+        return not _WILDCARD.search(self.pattern.pattern)
+
+
+@cache
+def _cues() -> tuple[_Cue, ...]:
+    path = Path(__file__).resolve().parent / "data" / "facets.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cues = []
+    for facet, groups in data.items():
+        if facet not in FACETS:
+            raise ValueError(f"facets.yaml: 未知的方面 {facet!r}")
+        for strength, patterns in groups.items():
+            cues += [_Cue(facet, _WEIGHTS[strength], re.compile(p)) for p in patterns or []]
+    return tuple(cues)
+
+
+def facet_scores(text: str) -> dict[str, tuple[int, int]]:
+    """Per facet: (score, position of its first cue) for a normalised text."""
+    found: dict[str, tuple[int, int]] = {}
+    for cue in _cues():
+        match = cue.pattern.search(text)
+        if match:
+            score, first = found.get(cue.facet, (0, len(text)))
+            found[cue.facet] = (score + cue.weight, min(first, match.start()))
+    return found
+
+
+def detect_facets(text: str) -> list[str]:
+    """Every facet asked about, best first; empty when nothing is asked about."""
+    scores = facet_scores(normalize(text))
+    specific = {f: s for f, s in scores.items() if f != "general"}
+    ranked = sorted(specific, key=lambda f: (-specific[f][0], specific[f][1]))
+    general = scores.get("general", (0, 0))[0]
+    if general and (not ranked or general > specific[ranked[0]][0]):
+        return ["general", *ranked]
+    return ranked or (["general"] if general else [])
+
+
+def detect_facet(text: str) -> str | None:
+    """The main facet of a question, ``general`` for "how do I…", None without any cue."""
+    facets = detect_facets(text)
+    return facets[0] if facets else None
+
+
+def strip_cues(text: str, keep_if_empty: bool = True) -> str:
+    """A normalised question without its facet wording ("出生登记要收费吗" → "出生登记").
+
+    What is asked says nothing about which item is meant, and FAQ entries of other
+    items share that wording ("……收费吗？"), so search looks at the rest; a question
+    that is nothing but facet wording is returned unchanged (or as "" when
+    ``keep_if_empty`` is false, which is how a bare follow-up is recognised). Only
+    strong cues without wildcards are removed, so that "能领失业金吗" keeps "失业金".
+    """
+    keep = [True] * len(text)
+    for cue in _cues():
+        if cue.weight == _WEIGHTS["strong"] and cue.strippable:
+            for match in cue.pattern.finditer(text):
+                keep[match.start() : match.end()] = [False] * (match.end() - match.start())
+    stripped = "".join(ch if kept else " " for ch, kept in zip(text, keep, strict=True))
+    stripped = _SPACES.sub(" ", stripped).strip(" ,.?!;:")
+    if len(stripped) >= 2:
+        return stripped
+    return text if keep_if_empty else ""

@@ -1,0 +1,114 @@
+"""One question against one index state: every ranker's scores for the candidate items.
+
+Rankers: ``words`` (BM25 over jieba tokens), ``chars`` (BM25 over character
+bigrams), ``sound`` (BM25 over pinyin syllable bigrams) and one per encoder (best cosine over an item's vectors). Candidates
+are the union of each ranker's top items; every ranker then scores every
+candidate exactly, so fusion compares like with like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from retrieval.facets import strip_cues
+from retrieval.index import IndexState
+from retrieval.text import expansions, normalize
+from retrieval.tokens import char_ngrams, sound_grams
+
+LEXICAL = ("words", "chars", "sound")
+_DEPTH = 20
+
+
+@dataclass
+class Query:
+    """A prepared question: normalised text, tokens (with synonym expansions), vectors."""
+
+    text: str
+    words: list[str]
+    chars: list[str]
+    vectors: dict[str, np.ndarray]
+    core: str = ""  # the text without its facet wording
+    sounds: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Ranking:
+    query: Query
+    candidates: np.ndarray  # item positions in the state
+    scores: dict[str, np.ndarray]  # ranker → score per candidate
+    best_rows: dict[str, np.ndarray]  # encoder → best vector row per candidate
+
+
+def _lexical(state: IndexState, text: str) -> Query:
+    core = strip_cues(text)
+    words = state.tokenizer.tokens(core)
+    for term in expansions(text):
+        words += state.tokenizer.tokens(term)
+    return Query(text, words, char_ngrams(core), {}, core, sound_grams(core))
+
+
+def prepare(state: IndexState, encoders: list, question: str) -> Query:
+    return prepare_many(state, encoders, [question])[0]
+
+
+def prepare_many(state: IndexState, encoders: list, questions: list[str]) -> list[Query]:
+    """Normalise, tokenise and embed questions (embedding in batches)."""
+    queries = [_lexical(state, normalize(q)) for q in questions]
+    # Embedding the question without its facet wording ranks better: "……多久能拿到"
+    # otherwise pulls towards any item with a FAQ about waiting times.
+    texts = [q.core or " " for q in queries]
+    for encoder in encoders:
+        for start in range(0, len(texts), 64):
+            rows = encoder.queries(texts[start : start + 64])
+            for query, row in zip(queries[start : start + 64], rows, strict=True):
+                query.vectors[encoder.name] = row
+    return queries
+
+
+def _top(scores: np.ndarray, depth: int) -> np.ndarray:
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) <= depth:
+        return positive
+    part = np.argpartition(-scores[positive], depth)[:depth]
+    return positive[part]
+
+
+def rank(state: IndexState, query: Query, depth: int = _DEPTH) -> Ranking:
+    n = len(state.ids)
+    full = {
+        "words": state.words.scores(query.words),
+        "chars": state.chars.scores(query.chars),
+        "sound": state.sounds.scores(query.sounds),
+    }
+    picks = [_top(full[name], depth) for name in LEXICAL]
+    best: dict[str, np.ndarray] = {}
+    best_row: dict[str, np.ndarray] = {}
+    for name, vector in query.vectors.items():
+        table = state.vectors.tables.get(name)
+        if table is None:
+            continue
+        best[name], best_row[name] = table.search(vector, n)
+        known = np.flatnonzero(best[name] > -1)
+        picks.append(known[np.argsort(-best[name][known])[:depth]])
+    candidates = np.unique(np.concatenate(picks)) if picks else np.zeros(0, np.int64)
+    scores = {name: full[name][candidates] for name in LEXICAL}
+    rows: dict[str, np.ndarray] = {}
+    for name, vector in query.vectors.items():
+        if name not in best:
+            continue
+        sims = best[name][candidates].copy()
+        chosen = best_row[name][candidates].copy()
+        for k in np.flatnonzero(sims <= -1):
+            sims[k], chosen[k] = state.vectors.tables[name].exact(
+                vector, state.item_rows[name][candidates[k]]
+            )
+        scores[name] = sims
+        rows[name] = chosen
+    qgrams = set(char_ngrams(query.text))
+    scores["name"] = np.array(
+        [len(state.name_grams[i] & qgrams) / max(len(state.name_grams[i]), 1) for i in candidates],
+        np.float32,
+    )
+    return Ranking(query, candidates, scores, rows)

