@@ -1,0 +1,43 @@
+"""Pre-review of application materials (材料预审) and the one-time notice (一次性告知书).
+
+Files → text (PDF text layer, OCR, DOCX) → which material each is → fields
+(ID numbers, USCCs, dates, names) → checks → one status per material → notice.
+"""
+
+from prereview.document import Document, Line, Page
+from prereview.extract import extract_text, sniff
+from prereview.fields import Fields, extract_fields
+from prereview.ids import check_id_number, check_uscc, mask_id_number
+from prereview.limits import Limits
+from prereview.notice import render_html, render_pdf, render_text
+from prereview.ocr import Ocr, OcrUnavailable, make_ocr
+from prereview.result import STATUSES, FileNote, MaterialResult, ReviewResult, mask_text
+from prereview.review import review
+from prereview.reviewer import Reviewer
+
+__all__ = [
+    "STATUSES",
+    "Document",
+    "Fields",
+    "FileNote",
+    "Limits",
+    "Line",
+    "MaterialResult",
+    "Ocr",
+    "OcrUnavailable",
+    "Page",
+    "ReviewResult",
+    "Reviewer",
+    "check_id_number",
+    "check_uscc",
+    "extract_fields",
+    "extract_text",
+    "make_ocr",
+    "mask_id_number",
+    "mask_text",
+    "render_html",
+    "render_pdf",
+    "render_text",
+    "review",
+    "sniff",
+]

@@ -1,0 +1,41 @@
+"""Text normalisation for matching: Traditional→Simplified, full-width→half-width.
+
+Kept minimal and local on purpose: recognition needs the same folding that
+``retrieval`` applies to questions, but ``prereview`` must work without it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import zhconv
+
+_SPACE = re.compile(r"\s+")
+# Full-width ASCII (U+FF01..U+FF5E) maps onto ASCII by a fixed offset.
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HALFWIDTH[0x3000] = 0x20  # ideographic space
+_HALFWIDTH.update(
+    {ord("—"): ord("-"), ord("–"): ord("-"), ord("－"): ord("-"), ord("〜"): ord("~")}
+)
+
+
+def halfwidth(text: str) -> str:
+    """Full-width letters, digits and punctuation as ASCII (“１２：” → “12:”)."""
+    return text.translate(_HALFWIDTH)
+
+
+@lru_cache(maxsize=4096)
+def simplified(text: str) -> str:
+    """Traditional characters as Simplified (張三 → 张三); cached, texts repeat."""
+    return zhconv.convert(text, "zh-cn")
+
+
+def normalize(text: str) -> str:
+    """The form every rule works on: Simplified, half-width, single spaces."""
+    return _SPACE.sub(" ", halfwidth(simplified(text))).strip()
+
+
+def compact(text: str) -> str:
+    """Normalised and without any whitespace, for comparing names and titles."""
+    return _SPACE.sub("", normalize(text))

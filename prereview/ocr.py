@@ -1,0 +1,163 @@
+"""OCR engines behind one small interface: ``read(image) -> list[Line]``.
+
+RapidOCR (PaddleOCR's PP-OCR models on ONNX Runtime, shipped inside the wheel)
+is the default; PaddleOCR itself is an optional extra. Neither may download
+anything: model files are named explicitly and their absence is an error.
+Engines read the image as given; choosing the page rotation is ``orient``'s job,
+so per-line orientation classifiers are switched off.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from prereview.document import Line
+
+ENGINES = ("rapidocr", "paddle")
+
+
+class OcrUnavailable(RuntimeError):
+    """The engine or its model files are not installed here."""
+
+
+class Ocr(Protocol):
+    name: str
+
+    def read(self, image: np.ndarray) -> list[Line]:
+        """Text lines of an RGB ``uint8`` image (H×W×3), boxes in its pixel frame."""
+        ...
+
+
+def _box(points: object) -> tuple[float, float, float, float]:
+    array = np.asarray(points, dtype=float).reshape(-1, 2)
+    return (
+        float(array[:, 0].min()),
+        float(array[:, 1].min()),
+        float(array[:, 0].max()),
+        float(array[:, 1].max()),
+    )
+
+
+class RapidOcr:
+    """RapidOCR with the det/rec models bundled in the ``rapidocr`` wheel."""
+
+    name = "rapidocr"
+
+    def __init__(self, model_dir: Path | None = None, threads: int | None = None) -> None:
+        import rapidocr
+
+        self.model_dir = Path(model_dir) if model_dir else Path(rapidocr.__file__).parent / "models"
+        self.threads = threads
+        self._engine = None
+        self._lock = threading.Lock()
+
+    def _model(self, pattern: str) -> Path:
+        found = sorted(self.model_dir.glob(pattern))
+        if not found:
+            raise OcrUnavailable(f"RapidOCR model {pattern} not found in {self.model_dir}")
+        return found[-1]
+
+    def _load(self):
+        with self._lock:
+            if self._engine is None:
+                from rapidocr import RapidOCR
+
+                params = {
+                    "Global.log_level": "warning",
+                    "Global.use_cls": False,
+                    "Global.model_root_dir": str(self.model_dir),
+                    "Det.model_path": str(self._model("*det*.onnx")),
+                    # Detection on at most 1280 px halves its cost on photos; recognition
+                    # still crops the lines from the full-resolution image.
+                    "Det.limit_side_len": 1280,
+                    "Det.limit_type": "max",
+                    "Rec.model_path": str(self._model("*rec*.onnx")),
+                }
+                if self.threads:
+                    params["EngineConfig.onnxruntime.intra_op_num_threads"] = self.threads
+                self._engine = RapidOCR(params=params)
+        return self._engine
+
+    def read(self, image: np.ndarray) -> list[Line]:
+        result = self._load()(image, use_cls=False)
+        if not result or result.txts is None:
+            return []
+        return [
+            Line(text=text, box=_box(box), confidence=float(score))
+            for text, score, box in zip(result.txts, result.scores, result.boxes, strict=False)
+            if text.strip()
+        ]
+
+
+class PaddleOcr:
+    """PaddleOCR (``pip install onetrip[paddle]``) with local det/rec model folders.
+
+    ``model_dir`` holds one folder whose name contains ``det`` and one with ``rec``
+    (PaddleOCR inference models); nothing is fetched from a model hub.
+    """
+
+    name = "paddle"
+
+    def __init__(self, model_dir: Path | None) -> None:
+        if model_dir is None or not Path(model_dir).is_dir():
+            raise OcrUnavailable("PaddleOCR needs ONETRIP_PADDLE_MODEL_DIR (det/rec model folders)")
+        folders = [p for p in Path(model_dir).iterdir() if p.is_dir()]
+        det = [p for p in folders if "det" in p.name.lower()]
+        rec = [p for p in folders if "rec" in p.name.lower()]
+        if not det or not rec:
+            raise OcrUnavailable(f"no det/rec model folders in {model_dir}")
+        try:
+            os.environ.setdefault("PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK", "True")
+            from paddleocr import PaddleOCR
+        except ImportError as exc:
+            raise OcrUnavailable(f"paddleocr is not installed: {exc}") from exc
+        self._engine = PaddleOCR(
+            text_detection_model_dir=str(det[0]),
+            text_detection_model_name=_model_name(det[0]),
+            text_recognition_model_dir=str(rec[0]),
+            text_recognition_model_name=_model_name(rec[0]),
+            use_doc_orientation_classify=False,
+            use_doc_unwarping=False,
+            use_textline_orientation=False,
+        )
+        self._lock = threading.Lock()
+
+    def read(self, image: np.ndarray) -> list[Line]:
+        with self._lock:
+            results = self._engine.predict(image[:, :, ::-1].copy())  # PaddleOCR wants BGR
+        lines: list[Line] = []
+        for result in results:
+            data = result.json.get("res", result.json) if hasattr(result, "json") else result
+            for text, score, poly in zip(
+                data["rec_texts"], data["rec_scores"], data["rec_polys"], strict=False
+            ):
+                if text.strip():
+                    lines.append(Line(text=text, box=_box(poly), confidence=float(score)))
+        return lines
+
+
+def _model_name(folder: Path) -> str | None:
+    """PaddleOCR names its models after their folders (``PP-OCRv5_mobile_det``)."""
+    config = folder / "inference.yml"
+    if config.exists():
+        import yaml
+
+        data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+        name = (data.get("Global") or {}).get("model_name")
+        if name:
+            return str(name)
+    return folder.name
+
+
+def make_ocr(engine: str = "rapidocr", model_dir: Path | str | None = None) -> Ocr:
+    """The OCR engine named in settings (``ONETRIP_OCR_ENGINE``): rapidocr or paddle."""
+    if engine == "rapidocr":
+        return RapidOcr(Path(model_dir) if model_dir else None)
+    if engine == "paddle":
+        return PaddleOcr(Path(model_dir) if model_dir else None)
+    raise ValueError(f"unknown OCR engine {engine!r}; choose one of {', '.join(ENGINES)}")

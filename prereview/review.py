@@ -1,0 +1,469 @@
+"""Pre-review of one application: files → materials → one status per material.
+
+Follows GUIDE_FORMAT.md: a provided material that fails a check is defective
+(even when deferrable or shared); an unreadable file is taken to be the one
+required material left without a file, if there is exactly one; a file
+recognised as nothing fills nothing; one ``ok`` member of a ``one_of`` group
+makes the others not applicable. Unknown situations (办事情形) become questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge import Guide, Material
+from prereview.checks import READABLE_CHARS, Evidence, run_checks, same_name
+from prereview.dates import Validity
+from prereview.document import LOW_CONFIDENCE, Document, Page
+from prereview.extract import extract_text
+from prereview.fields import Fields, extract_fields
+from prereview.limits import MB, Limits
+from prereview.ocr import Ocr
+from prereview.recognise import Match, rank_materials
+from prereview.result import (
+    DEFECTIVE,
+    DEFERRABLE,
+    MISSING,
+    NOT_APPLICABLE,
+    OK,
+    OPTIONAL,
+    WAIVED,
+    FileNote,
+    MaterialResult,
+    ReviewResult,
+)
+
+UNREADABLE = (
+    "无法识别文件中的文字（可能过于模糊、过暗、反光或拍摄不完整），请重新拍摄清晰、完整的照片后上传"
+)
+UNRECOGNISED = "未能识别为本事项所需的材料，请确认是否上传了正确的文件"
+TIE = 0.5  # scores this close are treated as a tie between materials
+
+
+@dataclass
+class Piece:
+    """A document, or a run of its pages, that is one candidate material."""
+
+    file: str
+    label: str
+    pages: list[Page]
+    rows: list[str] = field(default_factory=list)
+    fields: Fields = field(default_factory=Fields)
+    matches: list[Match] = field(default_factory=list)
+    problem: str | None = None
+
+    @property
+    def readable_chars(self) -> int:
+        return sum(p.readable_chars() for p in self.pages)
+
+    @property
+    def unsure_share(self) -> float:
+        lines = [ln for page in self.pages for ln in page.lines]
+        total = sum(len(ln.text.strip()) for ln in lines)
+        unsure = sum(len(ln.text.strip()) for ln in lines if ln.confidence < LOW_CONFIDENCE)
+        return unsure / total if total else 1.0
+
+
+def _piece(document: Document, pages: list[Page], materials: list[Material]) -> Piece:
+    if len(document.pages) <= 1 or len(pages) == len(document.pages):
+        label = document.name
+    elif len(pages) == 1:
+        label = f"{document.name}（第{pages[0].number}页）"
+    else:
+        label = f"{document.name}（第{pages[0].number}-{pages[-1].number}页）"
+    rows = [row for page in pages for row in page.rows()]
+    piece = Piece(document.name, label, pages, rows, extract_fields(rows))
+    piece.matches = rank_materials(materials, rows)
+    return piece
+
+
+def split_pieces(document: Document, materials: list[Material]) -> list[Piece]:
+    """Pieces of a document: a page whose title names another material starts a new piece.
+
+    Pages before the first recognised title (a cover page) belong to the first piece.
+    """
+    if document.problem and not document.pages:
+        return [Piece(document.name, document.name, [], problem=document.problem)]
+    groups: list[list[Page]] = []
+    current: str | None = None
+    for page in document.pages:
+        matches = rank_materials(materials, page.rows())
+        best = matches[0] if matches else None
+        if not groups or (best and best.headline and best.material_id != current):
+            if len(groups) == 1 and current is None:
+                groups[0].append(page)  # a cover page joins the first titled page
+            else:
+                groups.append([page])
+            current = best.material_id if best else current
+        else:
+            groups[-1].append(page)
+    return [_piece(document, pages, materials) for pages in groups]
+
+
+def _applies(material: Material, situations: dict[str, bool | None]) -> bool | None:
+    """True/False when the material's situations are known, None while unknown."""
+    if not material.situations:
+        return True
+    values = [situations.get(s) for s in material.situations]
+    if any(v is True for v in values):
+        return True
+    if all(v is False for v in values):
+        return False
+    return None
+
+
+def _applicants(applicant: str | None, assigned: dict[str, list[Piece]], guide: Guide) -> list[str]:
+    """The applicant, or the holder most documents name, then those who act for it.
+
+    An organisation acts through its legal representative (法定代表人): the
+    representative named on the applicant's own documents counts as the applicant
+    on personal documents such as an ID card.
+    """
+    holders: list[str] = []
+    if applicant:
+        holders.append(applicant.strip())
+    else:
+        counts: Counter[str] = Counter()
+        order: list[str] = []
+        for material in guide.materials:
+            if "names_match" not in material.checks:
+                continue
+            for piece in assigned.get(material.id, []):
+                if piece.fields.holder:
+                    counts[piece.fields.holder] += 1
+                    order.append(piece.fields.holder)
+        if counts:
+            top = max(counts.values())
+            holders.append(next(h for h in order if counts[h] == top))
+    if not holders:
+        return []
+    for pieces in assigned.values():
+        for piece in pieces:
+            f = piece.fields
+            acts_for_applicant = f.legal_rep and f.holder and same_name(f.holder, holders[0])
+            if acts_for_applicant and not any(same_name(f.legal_rep, h) for h in holders):
+                holders.append(f.legal_rep)
+    return holders
+
+
+def _merge_fields(pieces: list[Piece]) -> Fields:
+    """Fields of a material shown across several pieces (ID card front and back)."""
+    if len(pieces) == 1:
+        return pieces[0].fields
+    merged = Fields()
+    for piece in pieces:
+        f = piece.fields
+        merged.holder = merged.holder or f.holder
+        merged.holder_label = merged.holder_label or f.holder_label
+        merged.legal_rep = merged.legal_rep or f.legal_rep
+        merged.id_numbers += f.id_numbers
+        merged.usccs += f.usccs
+        merged.dates = sorted(set(merged.dates) | set(f.dates))
+        merged.phones += f.phones
+        merged.address = merged.address or f.address
+        merged.signature = merged.signature or f.signature
+        merged.validity = _later(merged.validity, f.validity)
+        if f.issue_date and (merged.issue_date is None or f.issue_date > merged.issue_date):
+            merged.issue_date = f.issue_date
+    return merged
+
+
+def _later(a: Validity | None, b: Validity | None) -> Validity | None:
+    if a is None or b is None:
+        return a or b
+    return a if (a.long_term or (a.end and b.end and a.end >= b.end)) else b
+
+
+class _Assigner:
+    """Puts recognised pieces onto materials, preferring free, applicable, name-matching ones."""
+
+    def __init__(self, guide: Guide, situations: dict[str, bool | None], applicant: str | None):
+        self.guide = guide
+        self.situations = situations
+        self.applicant = applicant
+        self.assigned: dict[str, list[Piece]] = {}
+
+    def _name_rank(self, material: Material, piece: Piece) -> int:
+        if "names_match" not in material.checks or not piece.fields.holder:
+            return 1
+        names = _applicants(self.applicant, self.assigned, self.guide)
+        if not names:
+            return 1
+        return 0 if any(same_name(piece.fields.holder, n) for n in names) else 2
+
+    def _complements(self, material: Material, piece: Piece) -> bool:
+        """Another side or page of a material already filled (ID card back, contract page)."""
+        filled = self.assigned.get(material.id)
+        if not filled:
+            return False
+        holder = piece.fields.holder
+        if holder and not any(
+            p.fields.holder and same_name(holder, p.fields.holder) for p in filled
+        ):
+            return False
+        wanted = material.recognize.fields if material.recognize else []
+        merged = _merge_fields(filled)
+        return not wanted or any(not merged.has(f) and piece.fields.has(f) for f in wanted)
+
+    def place(self, piece: Piece) -> str:
+        best = piece.matches[0].score
+        tied = [m for m in piece.matches if best - m.score <= TIE]
+        candidates = [self.guide.material(m.material_id) for m in tied]
+        order = {m.id: i for i, m in enumerate(self.guide.materials)}
+        for material in candidates:
+            if self._complements(material, piece):
+                return self._put(material, piece)
+        applicability = {True: 0, None: 1, False: 2}
+
+        def rank(material: Material) -> tuple:
+            return (
+                material.id in self.assigned,
+                applicability[_applies(material, self.situations)],
+                self._name_rank(material, piece),
+                order[material.id],
+            )
+
+        return self._put(min(candidates, key=rank), piece)
+
+    def _put(self, material: Material, piece: Piece) -> str:
+        self.assigned.setdefault(material.id, []).append(piece)
+        if _applies(material, self.situations) is None:
+            for sid in material.situations:  # providing it answers the question
+                if self.situations.get(sid) is None:
+                    self.situations[sid] = True
+                    break
+        return material.id
+
+
+def _read_all(
+    files: list[Path], names: list[str], ocr: Ocr | None, limits: Limits
+) -> tuple[list[Document], list[FileNote]]:
+    documents: list[Document] = []
+    skipped: list[FileNote] = []
+    pages_left = limits.max_pages
+    total = 0
+    for index, (path, name) in enumerate(zip(files, names, strict=True)):
+        if index >= limits.max_files:
+            skipped.append(FileNote(name, f"超过单次最多 {limits.max_files} 个文件的上限，未读取"))
+            continue
+        size = path.stat().st_size if path.exists() else 0
+        total += size
+        if total > limits.max_job_mb * MB:
+            skipped.append(FileNote(name, f"本次上传文件合计超过 {limits.max_job_mb:g}MB，未读取"))
+            continue
+        document = extract_text(path, ocr, name=name, limits=limits, max_pages=pages_left)
+        pages_left -= len(document.pages)
+        documents.append(document)
+    return documents, skipped
+
+
+def _no_file_status(material: Material) -> str:
+    if not material.required:
+        return OPTIONAL
+    if material.shared:
+        return WAIVED
+    if material.deferrable:
+        return DEFERRABLE
+    return MISSING
+
+
+def _advice(material: Material, status: str) -> str:
+    notes = material.notes or ""
+    if status == MISSING:
+        amount = "".join(
+            part
+            for part in (material.form or "", f"{material.copies}份" if material.copies else "")
+        )
+        return "；".join(p for p in (f"请提交{amount}" if amount else "请提交此材料", notes) if p)
+    if status == DEFERRABLE:
+        if "容缺" in notes:
+            return notes
+        return "；".join(p for p in ("可容缺受理：可先办理，之后补交此材料", notes) if p)
+    if status == WAIVED:
+        return notes or "由办理部门通过数据共享或电子证照获取，无需提交"
+    if status == DEFECTIVE:
+        return "请按上述问题补正后重新提交"
+    return notes if status == OPTIONAL else ""
+
+
+def _time_limit(guide: Guide) -> str | None:
+    limit = guide.time_limit
+    if limit is None:
+        return None
+    parts = []
+    if limit.promised is not None:
+        parts.append(f"承诺{limit.promised}个{limit.unit}内办结")
+    if limit.statutory is not None:
+        parts.append(f"法定{limit.statutory}个{limit.unit}")
+    return "，".join(parts) or None
+
+
+def china_today() -> dt.date:
+    """Today's date in China (UTC+8), whatever the server's time zone: expiry is judged by it."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=8)).date()
+
+
+def new_number(today: dt.date) -> str:
+    """A notice number (告知书编号): date plus random digits, unique enough to quote."""
+    return f"YS{today:%Y%m%d}{secrets.randbelow(10**6):06d}"
+
+
+def review(
+    guide: Guide,
+    files: list[Path],
+    situations: dict[str, bool] | None = None,
+    applicant: str | None = None,
+    today: dt.date | None = None,
+    ocr: Ocr | None = None,
+    *,
+    names: list[str] | None = None,
+    limits: Limits | None = None,
+    number: str | None = None,
+) -> ReviewResult:
+    """Review ``files`` against ``guide``; ``names`` are the files' names as uploaded."""
+    today = today or china_today()
+    limits = limits or Limits()
+    files = [Path(f) for f in files]
+    names = names or [f.name for f in files]
+    known: dict[str, bool | None] = {s.id: None for s in guide.situations}
+    for sid, value in (situations or {}).items():
+        if sid in known:
+            known[sid] = bool(value)
+
+    documents, skipped = _read_all(files, names, ocr, limits)
+    assigner = _Assigner(guide, known, applicant)
+    recognised: list[Piece] = []
+    unreadable: list[Piece] = []
+    unrecognised: list[FileNote] = list(skipped)
+    warnings = [FileNote(d.name, w) for d in documents for w in d.warnings]
+    for document in documents:
+        for piece in split_pieces(document, guide.materials):
+            if piece.problem:
+                unreadable.append(piece)
+            elif piece.matches:
+                recognised.append(piece)
+            elif piece.readable_chars < READABLE_CHARS or piece.unsure_share > 0.5:
+                piece.problem = UNREADABLE
+                unreadable.append(piece)
+            else:
+                unrecognised.append(FileNote(piece.label, UNRECOGNISED))
+    for piece in sorted(recognised, key=lambda p: -p.matches[0].score):
+        assigner.place(piece)
+    assigned = assigner.assigned
+    applicants = _applicants(applicant, assigned, guide)
+
+    results = {
+        m.id: _material_result(guide, m, assigned.get(m.id, []), known, today, applicants)
+        for m in guide.materials
+    }
+    _settle_groups(guide, results, known)
+    _place_unreadable(results, unreadable, unrecognised)
+    for result in results.values():
+        material = guide.material(result.id)
+        result.advice = _advice(material, result.status)
+
+    questions = [
+        (s.id, s.question or f"是否属于“{s.label}”的情形？")
+        for s in guide.situations
+        if known.get(s.id) is None and any(s.id in m.situations for m in guide.materials)
+    ]
+    ordered = [results[m.id] for m in guide.materials]
+    complete = not questions and not any(r.status in (MISSING, DEFECTIVE) for r in ordered)
+    return ReviewResult(
+        item=guide.id,
+        item_name=guide.name,
+        department=guide.department,
+        date=today,
+        number=number or new_number(today),
+        applicant=applicant or (applicants[0] if applicants else None),
+        complete=complete,
+        materials=ordered,
+        unrecognised=unrecognised,
+        questions=questions,
+        situations=dict(known),
+        file_warnings=warnings,
+        locations=[loc.model_dump(exclude_none=True) for loc in guide.locations],
+        time_limit=_time_limit(guide),
+        fees=guide.fees,
+        online_url=guide.online_url,
+    )
+
+
+def _material_result(
+    guide: Guide,
+    material: Material,
+    pieces: list[Piece],
+    known: dict[str, bool | None],
+    today: dt.date,
+    applicants: list[str],
+) -> MaterialResult:
+    """One material's status from the pieces that fill it (before one_of groups are settled)."""
+    applies = _applies(material, known)
+    result = MaterialResult(
+        material.id, material.name, OK, group=material.one_of, situations=material.situations
+    )
+    result.files = list(dict.fromkeys(p.label for p in pieces))
+    if pieces and applies is False:
+        result.status = NOT_APPLICABLE
+        result.problems = ["已上传，但按您选择的办事情形，本次无需提交此材料"]
+    elif pieces:
+        evidence = Evidence(
+            _merge_fields(pieces),
+            sum(p.readable_chars for p in pieces),
+            max(p.unsure_share for p in pieces),
+        )
+        result.problems = run_checks(material, evidence, today, applicants)
+        result.status = DEFECTIVE if result.problems else OK
+    elif applies is False:
+        result.status = NOT_APPLICABLE
+    elif applies is None:
+        result.status = NOT_APPLICABLE
+        labels = "、".join(s.label for s in guide.situations if s.id in material.situations)
+        result.problems = [f"如属于“{labels}”情形，还需提交此材料"]
+    else:
+        result.status = _no_file_status(material)
+    return result
+
+
+def _settle_groups(
+    guide: Guide, results: dict[str, MaterialResult], known: dict[str, bool | None]
+) -> None:
+    """one_of: one ok member suffices; a provided member stands for the group; none → missing."""
+    groups: dict[str, list[Material]] = {}
+    for material in guide.materials:
+        if material.one_of and _applies(material, known) is not False:
+            groups.setdefault(material.one_of, []).append(material)
+    for members in groups.values():
+        states = [results[m.id] for m in members]
+        ok = [r for r in states if r.status == OK]
+        provided = [r for r in states if r.files]
+        if ok or provided:
+            chosen = ok[0] if ok else provided[0]
+            for r in states:
+                if r is not chosen and (ok or not r.files):
+                    r.status = NOT_APPLICABLE
+                    r.problems = [f"已提供“{chosen.name}”，此项无需提交"] if r.files else []
+        else:
+            all_deferrable = all(m.deferrable for m in members)
+            for r, m in zip(states, members, strict=True):
+                if m.required:
+                    r.status = DEFERRABLE if all_deferrable else MISSING
+
+
+def _place_unreadable(
+    results: dict[str, MaterialResult], unreadable: list[Piece], notes: list[FileNote]
+) -> None:
+    """An unreadable file fills the one required material left without a file, if only one."""
+    open_slots = [r for r in results.values() if r.status == MISSING and not r.group]
+    grouped = {r.group for r in results.values() if r.status == MISSING and r.group}
+    if len(unreadable) == 1 and len(open_slots) + len(grouped) == 1 and open_slots:
+        piece, slot = unreadable[0], open_slots[0]
+        slot.status = DEFECTIVE
+        slot.files = [piece.label]
+        slot.problems = [f"{slot.name}（{piece.label}）：{piece.problem}"]
+        return
+    notes.extend(FileNote(p.label, p.problem or UNREADABLE) for p in unreadable)

@@ -1,0 +1,96 @@
+"""Fields read from document rows: holder, legal representative, codes, dates, signature."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from prereview.fields import extract_fields
+
+ID_ROWS = [
+    "姓名 张三",
+    "性别 男 民族 汉",
+    "出生 1988年6月15日",
+    "住址 示范市梁溪区人民路12号",
+    "公民身份号码 11010519491231002X",
+    "签发机关 示范市公安局",
+    "有效期限 2016.03.01-2036.03.01",
+]
+
+
+def test_id_card_fields():
+    f = extract_fields(ID_ROWS)
+    assert (f.holder_label, f.holder) == ("姓名", "张三")
+    assert [c.value for c in f.id_numbers if c.valid] == ["11010519491231002X"]
+    assert f.validity.end == dt.date(2036, 3, 1)
+    assert f.address == "示范市梁溪区人民路12号"
+    assert f.issue_date == dt.date(2016, 3, 1)  # the birth date is never an issue date
+    assert not f.signature
+    assert all(f.has(x) for x in ("name", "id_number", "valid_until", "address", "date"))
+
+
+def test_name_when_ocr_joins_label_and_value():
+    assert extract_fields(["姓名张三性别男"]).holder == "张三"
+    assert extract_fields(["联系人姓名 王五", "申请人：张三"]).holder == "张三"
+
+
+@pytest.mark.parametrize(
+    ("rows", "label", "holder"),
+    [
+        (["出租方（甲方）：李四", "承租方（乙方）：张三"], "承租方", "张三"),
+        (["乙方（承租方）：示范市青禾科技有限公司"], "承租方", "示范市青禾科技有限公司"),
+        (["委托人 示范市青禾科技有限公司", "受托人 王芳"], "委托人", "示范市青禾科技有限公司"),
+        (
+            ["企业名称 示范市青禾科技有限公司", "联系人姓名 王五"],
+            "企业名称",
+            "示范市青禾科技有限公司",
+        ),
+        (["承租方（乙方）：張三"], "承租方", "张三"),  # Traditional → Simplified
+        (["第二条公司名称：示范市青禾科技有限公司。"], "公司名称", "示范市青禾科技有限公司"),
+        (["名类 称示范市禾丰投资有限公司 型有限责任公司"], "名称", "示范市禾丰投资有限公司"),
+    ],
+)
+def test_holder_labels(rows, label, holder):
+    f = extract_fields(rows)
+    assert (f.holder_label, f.holder) == (label, holder)
+
+
+def test_company_form_fields():
+    f = extract_fields(
+        [
+            "公司登记（备案）申请书",
+            "企业名称 示范市青禾科技有限公司",
+            "法定代表人 张三",
+            "联系电话 13912345678",
+            "统一社会信用代码 91350100M000100Y43",
+            "法定代表人签字：张三",
+            "日期：2025年5月20日",
+        ]
+    )
+    assert f.legal_rep == "张三"
+    assert f.phones == ["13912345678"]
+    assert [c.valid for c in f.usccs] == [True]
+    assert f.signature
+    assert f.issue_date == dt.date(2025, 5, 20)
+
+
+def test_issue_date_is_labelled_date_not_validity_end():
+    f = extract_fields(["体检日期 2025年3月1日", "有效期至 2026年2月28日"])
+    assert f.issue_date == dt.date(2025, 3, 1)
+    assert f.validity.end == dt.date(2026, 2, 28)
+    lease = extract_fields(
+        ["租赁期限自2025年1月1日起至2027年12月31日止", "签订日期：2024年12月20日"]
+    )
+    assert lease.issue_date == dt.date(2024, 12, 20)
+
+
+def test_full_width_and_traditional_rows():
+    f = extract_fields(
+        [
+            "公民身份號碼：１１０１０５１９４９１２３１００２Ｘ",
+            "有效期限：２０１６．０３．０１－長期",
+        ]
+    )
+    assert [c.valid for c in f.id_numbers] == [True]
+    assert f.validity.long_term

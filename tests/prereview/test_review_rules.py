@@ -1,0 +1,181 @@
+"""GUIDE_FORMAT.md's rules between statuses, on small generated text documents (no OCR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from knowledge import Guide, parse_guide
+from prereview import Limits, review
+from prereview.recognise import rank_materials
+from tests.prereview.make_docs import docx_form, text_pdf
+
+TODAY = dt.date(2025, 6, 1)
+
+
+def _guide(data: dict) -> Guide:
+    guide, problems = parse_guide(data)
+    assert guide is not None, problems
+    return guide
+
+
+PLAIN = _guide(
+    {
+        "id": "plain",
+        "name": "示范事项",
+        "department": "示范市某局",
+        "materials": [
+            {"id": "form", "name": "个体工商户登记（备案）申请书"},
+            {"id": "hukou", "name": "居民户口簿"},
+            {"id": "cert", "name": "房屋租赁合同", "one_of": "place"},
+            {"id": "deed", "name": "不动产权证书", "one_of": "place", "shared": True},
+            {"id": "later", "name": "从业人员名单", "deferrable": True},
+            {"id": "extra", "name": "营业场所照片", "required": False},
+        ],
+    }
+)
+
+
+class NoOcr:
+    name = "none"
+
+    def read(self, image):
+        raise AssertionError("text documents need no OCR")
+
+
+def write(folder: Path, name: str, title: str, *rows: str) -> Path:
+    path = folder / name
+    path.write_bytes(docx_form(title, [], list(rows) or ["本文件内容由申请人填写，真实有效。"]))
+    return path
+
+
+def statuses(result) -> dict[str, str]:
+    return {m.id: m.status for m in result.materials}
+
+
+def test_guides_without_recognize_hints_work_from_material_names(tmp_path):
+    files = [
+        write(tmp_path, "a.docx", "个体工商户登记（备案）申请书", "经营者姓名：张三"),
+        write(tmp_path, "b.docx", "居民户口簿", "户主姓名：张三"),
+        write(tmp_path, "c.docx", "房屋租赁合同", "承租方：张三"),
+    ]
+    result = review(PLAIN, files, None, "张三", TODAY, NoOcr())
+    assert statuses(result) == {
+        "form": "ok",
+        "hukou": "ok",
+        "cert": "ok",
+        "deed": "not_applicable",
+        "later": "deferrable",
+        "extra": "optional",
+    }
+    assert result.complete
+
+
+def test_a_file_matching_nothing_is_never_forced_onto_a_material(tmp_path):
+    receipt = write(tmp_path, "r.docx", "收据", "今收到张三交来办公用品款叁佰元整。")
+    result = review(PLAIN, [receipt], None, None, TODAY, NoOcr())
+    assert [n.name for n in result.unrecognised] == ["r.docx"]
+    assert all(not m.files for m in result.materials)
+    assert statuses(result)["cert"] == statuses(result)["deed"] == "missing"
+    assert not result.complete
+
+
+def test_unreadable_file_becomes_the_one_missing_material(tmp_path):
+    files = [
+        write(tmp_path, "a.docx", "个体工商户登记（备案）申请书"),
+        write(tmp_path, "c.docx", "房屋租赁合同"),
+    ]
+    broken = tmp_path / "scan.pdf"
+    broken.write_bytes(b"%PDF-1.4\n" + b"\0" * 300)
+    result = review(PLAIN, [*files, broken], None, None, TODAY, NoOcr())
+    hukou = result.material("hukou")
+    assert hukou.status == "defective" and hukou.files == ["scan.pdf"]
+    assert "损坏" in hukou.problems[0]
+    assert result.unrecognised == []
+
+
+def test_unreadable_file_with_several_gaps_is_only_reported(tmp_path):
+    broken = tmp_path / "scan.pdf"
+    broken.write_bytes(b"%PDF-1.4\n" + b"\0" * 300)
+    result = review(PLAIN, [broken], None, None, TODAY, NoOcr())
+    assert statuses(result)["form"] == statuses(result)["hukou"] == "missing"
+    assert [n.name for n in result.unrecognised] == ["scan.pdf"]
+
+
+def test_one_of_group(tmp_path):
+    deed = write(tmp_path, "d.docx", "不动产权证书", "权利人：张三")
+    result = review(PLAIN, [deed], None, None, TODAY, NoOcr())
+    assert (statuses(result)["deed"], statuses(result)["cert"]) == ("ok", "not_applicable")
+
+
+def test_limits_on_files_per_job(tmp_path):
+    files = [write(tmp_path, f"{i}.docx", "居民户口簿") for i in range(3)]
+    result = review(PLAIN, files, None, None, TODAY, NoOcr(), limits=Limits(max_files=2))
+    assert [n.name for n in result.unrecognised] == ["2.docx"]
+    assert "上限" in result.unrecognised[0].reason
+
+
+def test_bundle_pdf_is_split_into_materials(tmp_path):
+    bundle = tmp_path / "bundle.pdf"
+    bundle.write_bytes(
+        text_pdf(
+            [
+                ["材料目录", "本册共四页，由申请人按顺序装订，请窗口工作人员查收。"],
+                ["个体工商户登记（备案）申请书", "经营者：张三", "经营场所：示范市人民路1号"],
+                ["续页", "经营范围：日用百货零售。本页为申请书续页内容。"],
+                ["居民户口簿", "户主姓名：张三", "与户主关系：户主"],
+            ]
+        )
+    )
+    result = review(PLAIN, [bundle], None, None, TODAY, NoOcr())
+    assert result.material("form").files == ["bundle.pdf（第1-3页）"]  # cover page included
+    assert result.material("hukou").files == ["bundle.pdf（第4页）"]
+    assert result.unrecognised == []
+
+
+def test_ranking_prefers_title_evidence():
+    guide = _guide(
+        {
+            "id": "x",
+            "name": "x",
+            "department": "y",
+            "materials": [
+                {
+                    "id": "id",
+                    "name": "身份证",
+                    "recognize": {"keywords": ["居民身份证", "公民身份号码"]},
+                },
+                {
+                    "id": "lease",
+                    "name": "租赁合同",
+                    "recognize": {"keywords": ["租赁合同", "承租方"]},
+                },
+            ],
+        }
+    )
+    rows = ["房屋租赁合同", "承租方：张三", "出租方：李四 公民身份号码：11010519491231002X"]
+    assert [m.material_id for m in rank_materials(guide.materials, rows)] == ["lease"]
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_situations_add_or_drop_materials(tmp_path, value):
+    guide = _guide(
+        {
+            "id": "s",
+            "name": "s",
+            "department": "d",
+            "situations": [{"id": "agent", "label": "委托代办", "question": "是否委托他人代办？"}],
+            "materials": [
+                {"id": "form", "name": "申请表"},
+                {"id": "poa", "name": "授权委托书", "situation": "agent"},
+            ],
+        }
+    )
+    form = write(tmp_path, "f.docx", "申请表", "申请人：张三")
+    result = review(guide, [form], {"agent": value}, None, TODAY, NoOcr())
+    assert result.material("poa").status == ("missing" if value else "not_applicable")
+    assert result.questions == []
+    unknown = review(guide, [form], None, None, TODAY, NoOcr())
+    assert unknown.questions == [("agent", "是否委托他人代办？")] and not unknown.complete
