@@ -1,0 +1,112 @@
+"""What the staff workbench works from: unanswered questions and 好差评 ratings.
+
+Unanswered questions are grouped by their normalised text (one row, a count,
+first and last seen); a rating keeps the question and answer it rates, and a
+bad rating (不满意, 非常不满意) starts the 差评回访 follow-up as 待回访.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.dialog._db import Database
+from bot.models import BAD_SCORES, RATING_LABELS, RatingRow, UnansweredRow, utcnow
+from knowledge.db import create_tables
+
+
+class Records:
+    def __init__(self, engine: Engine) -> None:
+        self._db = Database(engine)
+        create_tables(engine)
+
+    # -- unanswered questions ----------------------------------------------------
+
+    def add_unanswered(
+        self, text: str, normalized: str, retrieval_status: str, candidates: list[str]
+    ) -> None:
+        """Count one more asking of a question; safe when two processes add it at once."""
+        text, normalized = text.strip()[:500], (normalized.strip() or text.strip())[:500]
+        for _ in range(3):
+            now = utcnow()
+            with self._db.write() as session:
+                updated = session.execute(
+                    update(UnansweredRow)
+                    .where(UnansweredRow.normalized == normalized)
+                    .values(
+                        count=UnansweredRow.count + 1,
+                        last_seen=now,
+                        retrieval_status=retrieval_status,
+                        candidates=candidates,
+                    )
+                ).rowcount
+            if updated:
+                return
+            try:
+                with self._db.write() as session:
+                    session.add(
+                        UnansweredRow(
+                            text=text,
+                            normalized=normalized,
+                            count=1,
+                            first_seen=now,
+                            last_seen=now,
+                            status="open",
+                            candidates=candidates,
+                            retrieval_status=retrieval_status,
+                        )
+                    )
+                return
+            except IntegrityError:
+                continue  # another process inserted it first: count on that row
+
+    def unanswered(self, status: str | None = "open") -> list[UnansweredRow]:
+        query = select(UnansweredRow).order_by(
+            UnansweredRow.count.desc(), UnansweredRow.last_seen.desc()
+        )
+        if status:
+            query = query.where(UnansweredRow.status == status)
+        with self._db.read() as session:
+            return list(session.scalars(query))
+
+    # -- ratings (好差评) -----------------------------------------------------------
+
+    def add_rating(
+        self,
+        session_key: str,
+        score: int,
+        question: str | None,
+        answer: str | None,
+        item: str | None,
+    ) -> int:
+        now = utcnow()
+        row = RatingRow(
+            created_at=now,
+            updated_at=now,
+            session_key=session_key,
+            channel=session_key.split(":", 1)[0],
+            score=score,
+            label=RATING_LABELS[score],
+            question=question,
+            answer=answer,
+            item_id=item,
+            callback_wanted=False,
+            follow_up="待回访" if score in BAD_SCORES else None,
+        )
+        with self._db.write() as session:
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_rating(self, rating_id: int, **values: object) -> None:
+        """Set reason / callback_wanted / phone of a rating the citizen is explaining."""
+        with self._db.write() as session:
+            session.execute(
+                update(RatingRow)
+                .where(RatingRow.id == rating_id)
+                .values(updated_at=utcnow(), **values)
+            )
+
+    def ratings(self) -> list[RatingRow]:
+        with self._db.read() as session:
+            return list(session.scalars(select(RatingRow).order_by(RatingRow.id)))

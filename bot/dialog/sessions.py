@@ -1,0 +1,186 @@
+"""Conversation storage: session state with a time-out, the message log, hand-off flags,
+inbound de-duplication and the pre-review jobs a conversation started.
+
+All of it is in the database, so that a restart or another app process sees it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.dialog._db import Database
+from bot.dialog.state import State
+from bot.models import ChatJobRow, ChatLogRow, ChatSessionRow, InboundRow, utcnow
+from knowledge.db import create_tables
+
+
+@dataclass(frozen=True)
+class Flag:
+    key: str
+    flagged_at: dt.datetime
+    item: str | None
+    note: str | None
+
+
+class SessionStore:
+    """Sessions keyed ``channel:user``; a session idle longer than ``timeout`` starts afresh."""
+
+    def __init__(self, engine: Engine, timeout: dt.timedelta = dt.timedelta(minutes=30)) -> None:
+        self.engine = engine
+        self.timeout = timeout
+        self._db = Database(engine)
+        create_tables(engine)
+
+    # -- state -------------------------------------------------------------
+
+    def load(self, key: str) -> State:
+        with self._db.read() as session:
+            row = session.get(ChatSessionRow, key)
+            if row is None or utcnow() - row.updated_at > self.timeout:
+                return State()
+            return State.from_json(row.state)
+
+    def save(self, key: str, state: State) -> None:
+        self.save_turn(key, state, [])
+
+    def save_turn(
+        self,
+        key: str,
+        state: State,
+        log: list[tuple[str, str, str | None, str | None]],
+    ) -> None:
+        """Save the state and the turn's messages (direction, text, item, status) together."""
+        now = utcnow()
+        values = {
+            "key": key,
+            "channel": key.split(":", 1)[0],
+            "state": state.to_json(),
+            "created_at": now,
+            "updated_at": now,
+        }
+        with self._db.write() as session:
+            session.execute(
+                self._db.upsert(ChatSessionRow.__table__, values, ["key"], ["state", "updated_at"])
+            )
+            for direction, text, item, status in log:
+                session.add(
+                    ChatLogRow(
+                        session_key=key,
+                        direction=direction,
+                        text=text,
+                        item_id=item,
+                        status=status,
+                        created_at=now,
+                    )
+                )
+
+    def history(self, key: str, limit: int = 50) -> list[ChatLogRow]:
+        """The last ``limit`` messages of a conversation, oldest first."""
+        query = (
+            select(ChatLogRow)
+            .where(ChatLogRow.session_key == key)
+            .order_by(ChatLogRow.id.desc())
+            .limit(limit)
+        )
+        with self._db.read() as session:
+            return list(reversed(session.scalars(query).all()))
+
+    # -- hand-off to staff (人工) --------------------------------------------
+
+    def flag(self, key: str, item: str | None, note: str | None) -> None:
+        """Mark the conversation for staff; the session row is created if needed."""
+        now = utcnow()
+        values = {
+            "key": key,
+            "channel": key.split(":", 1)[0],
+            "state": State().to_json(),
+            "created_at": now,
+            "updated_at": now,
+            "flagged_at": now,
+            "flag_item": item,
+            "flag_note": (note or "")[:500] or None,
+        }
+        with self._db.write() as session:
+            session.execute(
+                self._db.upsert(
+                    ChatSessionRow.__table__,
+                    values,
+                    ["key"],
+                    ["flagged_at", "flag_item", "flag_note"],
+                )
+            )
+
+    def flagged(self) -> list[Flag]:
+        query = (
+            select(ChatSessionRow)
+            .where(ChatSessionRow.flagged_at.is_not(None))
+            .order_by(ChatSessionRow.flagged_at.desc())
+        )
+        with self._db.read() as session:
+            return [
+                Flag(r.key, r.flagged_at, r.flag_item, r.flag_note) for r in session.scalars(query)
+            ]
+
+    # -- inbound de-duplication ----------------------------------------------
+
+    def claim(self, key: str) -> bool:
+        """True for the first delivery of a channel message, False for a repeat."""
+        try:
+            with self._db.write() as session:
+                session.add(InboundRow(key=key, state="processing", created_at=utcnow()))
+            return True
+        except IntegrityError:
+            return False
+
+    def finish(self, key: str, reply: list[str]) -> None:
+        with self._db.write() as session:
+            session.execute(
+                update(InboundRow).where(InboundRow.key == key).values(state="done", reply=reply)
+            )
+
+    def wait_reply(self, key: str, timeout: float, interval: float = 0.1) -> list[str] | None:
+        """The reply of a message first delivered elsewhere, once that delivery is done."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._db.read() as session:
+                row = session.get(InboundRow, key)
+                if row is not None and row.state == "done":
+                    return list(row.reply or [])
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(interval)
+
+    def purge_inbound(self, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
+        with self._db.write() as session:
+            result = session.execute(
+                delete(InboundRow).where(InboundRow.created_at < utcnow() - older_than)
+            )
+            return result.rowcount or 0
+
+    # -- pre-review jobs started from a conversation -----------------------------
+
+    def add_job(self, job_id: str, key: str, item: str) -> None:
+        with self._db.write() as session:
+            session.add(
+                ChatJobRow(job_id=job_id, session_key=key, item_id=item, created_at=utcnow())
+            )
+
+    def job_session(self, job_id: str) -> str | None:
+        with self._db.read() as session:
+            row = session.get(ChatJobRow, job_id)
+            return row.session_key if row else None
+
+    def claim_delivery(self, job_id: str) -> bool:
+        """True once per job: whoever gets True delivers (pushes) the notice."""
+        with self._db.write() as session:
+            result = session.execute(
+                update(ChatJobRow)
+                .where(ChatJobRow.job_id == job_id, ChatJobRow.delivered_at.is_(None))
+                .values(delivered_at=utcnow())
+            )
+            return bool(result.rowcount)

@@ -1,0 +1,140 @@
+"""Builds the chat objects from the settings: tokens, dialog, WeChat channel.
+
+``bot.app`` calls :func:`install_chat` once at start-up; the CLI and the
+benchmark can call :func:`open_dialog` alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+
+from bot.dialog._dialog import Dialog, DialogConfig
+from bot.dialog.records import Records
+from bot.dialog.review import JobsReviewer, Reviewer
+from bot.dialog.sessions import SessionStore
+from bot.dialog.tokens import Tokens, secret_key
+from bot.settings import Settings
+from knowledge import Store
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+SESSION_TIMEOUT = dt.timedelta(minutes=30)
+LINK_MINUTES = 60
+
+
+def open_tokens(settings: Settings) -> Tokens:
+    return Tokens(
+        secret_key(settings.secret_key, settings.home_dir), link_max_age=LINK_MINUTES * 60
+    )
+
+
+def open_dialog(
+    settings: Settings,
+    store: Store,
+    searcher: Any,
+    reviewer: Reviewer | None = None,
+    tokens: Tokens | None = None,
+) -> Dialog:
+    """A dialog on the store's database; ``searcher`` is a ``retrieval.Searcher``."""
+    tokens = tokens or open_tokens(settings)
+    base = settings.public_url.rstrip("/")
+    config = DialogConfig(
+        centre=settings.centre_name,
+        hotline=settings.hotline,
+        uploads=settings.home_dir / "uploads" / "chat",
+        max_files=settings.max_files,
+        max_file_bytes=settings.max_file_mb * 1024 * 1024,
+        link_minutes=LINK_MINUTES,
+        upload_link=lambda key: f"{base}/?t={tokens.link_token(key)}",
+    )
+    return Dialog(
+        searcher,
+        store,
+        SessionStore(store.engine, SESSION_TIMEOUT),
+        Records(store.engine),
+        config,
+        reviewer=reviewer,
+        normalize=_normalize,
+    )
+
+
+def _open_searcher(settings: Settings, store: Store) -> Any:
+    from bot.wiring import open_searcher
+
+    return open_searcher(settings, store)
+
+
+def _jobs_reviewer(app: FastAPI, settings: Settings) -> JobsReviewer:
+    """Chat pre-review runs in the same job pool as ``/api/v1/prereview``."""
+    from bot.api.prereview import jobs_for
+
+    return JobsReviewer(jobs_for(app), settings.public_url, settings.centre_name, settings.hotline)
+
+
+def _normalize(text: str) -> str:
+    """retrieval's normalisation, the key that groups unanswered questions."""
+    from retrieval import normalize
+
+    return normalize(text)
+
+
+class LazySearcher:
+    """A ``retrieval.Searcher`` loaded on first use, once: building an app stays cheap
+    (tests, CLI), and a served app warms it up at start-up (:func:`chat_lifespan`)."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._searcher: Any = None
+
+    def load(self) -> Any:
+        if self._searcher is None:
+            with self._lock:
+                if self._searcher is None:
+                    self._searcher = self._factory()
+        return self._searcher
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.load(), name)
+
+
+@asynccontextmanager
+async def chat_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Load the search models in the background as the server starts."""
+    searcher = getattr(app.state, "searcher", None)
+    if isinstance(searcher, LazySearcher):
+        threading.Thread(target=searcher.load, name="warm-searcher", daemon=True).start()
+    yield
+
+
+def install_chat(app: FastAPI, searcher: Any = None, reviewer: Reviewer | None = None) -> None:
+    """Put the dialog, tokens and WeChat channel on ``app.state`` (routers are added by the app)."""
+    from bot.wechat import WeChatChannel
+
+    settings: Settings = app.state.settings
+    store: Store = app.state.store
+    if searcher is None:
+        searcher = getattr(app.state, "searcher", None) or LazySearcher(
+            lambda: _open_searcher(settings, store)
+        )
+    app.state.searcher = searcher
+    if reviewer is None:
+        reviewer = _jobs_reviewer(app, settings)
+    tokens = open_tokens(settings)
+    dialog = open_dialog(settings, store, searcher, reviewer, tokens)
+    channel = WeChatChannel(settings, dialog, dialog.sessions)
+    dialog.on_notice = channel.push_reply
+    jobs = getattr(reviewer, "jobs", None)
+    if jobs is not None:
+        jobs.on_done(lambda job, _result: dialog.deliver(job.id))
+    dialog.sessions.purge_inbound()
+    dialog.purge_uploads()
+    app.state.tokens = tokens
+    app.state.dialog = dialog
+    app.state.wechat = channel
