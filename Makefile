@@ -35,7 +35,9 @@ $(APT_STAMP): | $(PY)
 	touch $(APT_STAMP)
 
 run: install apt
-	$(VENV)/bin/onetrip serve --import-samples --host 127.0.0.1 --port 8000
+	@if $(VENV)/bin/onetrip kb list | grep -q '^共 0 个事项'; then $(VENV)/bin/onetrip kb import knowledge/samples; fi
+	$(VENV)/bin/onetrip index
+	$(VENV)/bin/onetrip serve --host 127.0.0.1 --port 8000
 
 test: install apt
 	$(PY) -m pytest -q

@@ -9,7 +9,14 @@ import sys
 from bot.settings import Settings
 
 # Modules that add sub-commands; each has ``register(subparsers)``.
-COMMAND_MODULES = ["bot.cli_kb", "bot.cli_serve"]
+COMMAND_MODULES = [
+    "bot.cli_kb",
+    "bot.cli_serve",
+    "bot.cli_wechat",
+    "bot.cli_staff",
+    "bot.cli_search",
+    "bot.cli_prereview",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from bot.settings import Settings
 
@@ -20,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    # One OpenMP thread per encoder call: with several requests in flight, the
+    # default (one per core) makes them fight for the two cores (measured in bench_chat).
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     import uvicorn
 
     from bot.app import create_app

@@ -1,0 +1,1 @@
+"""One router module per part of the workbench; ``bot.admin`` joins them under ``/admin``."""

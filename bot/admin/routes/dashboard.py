@@ -1,0 +1,34 @@
+"""The dashboard (工作台): questions, answer rate, items asked, pre-review, 差评整改率."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from bot.admin import questions, ratings, stats
+from bot.admin.auth import require_staff
+from bot.admin.context import AdminContext, get_context
+from bot.admin.web import AdminRoute, render
+
+router = APIRouter(route_class=AdminRoute, dependencies=[Depends(require_staff)])
+
+
+@router.get("")
+@router.get("/")
+def dashboard(request: Request, ctx: Annotated[AdminContext, Depends(get_context)]) -> Response:
+    names = {g.id: g.name for g in ctx.store.list()}
+    return render(
+        request,
+        "admin/dashboard.html",
+        {
+            "q": stats.questions(ctx.db),
+            "reviews": stats.reviews(ctx.db),
+            "retention_days": ctx.settings.retention_days,
+            "ratings": ratings.summary(ctx.db),
+            "unanswered": questions.counts(ctx.db)["open"],
+            "names": names,
+            "items": len(names),
+            "kb_version": ctx.store.version(),
+        },
+    )

@@ -1,0 +1,300 @@
+"""Service guides (办事指南): list, create, edit every field, history with diffs, restore."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import zhconv
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import PlainTextResponse
+
+from bot.admin import audit
+from bot.admin.accounts import Staff
+from bot.admin.auth import Forbidden, csrf_guard, flash, require_staff
+from bot.admin.checks import Problems, check_guide, lint_summary
+from bot.admin.context import AdminContext, get_context
+from bot.admin.diff import changed_parts, yaml_diff
+from bot.admin.forms import anchor, data_from_form, field_label, form_from_guide, form_from_post
+from bot.admin.publish import refresh_search
+from bot.admin.web import AdminRoute, PageNotFound, redirect, render
+from knowledge import Guide, ItemNotFound, guide_yaml
+from knowledge.schema import CATEGORIES, FORMS, HANDLINGS, ITEM_TYPES, RECOGNIZE_FIELDS, UNITS
+
+router = APIRouter(
+    route_class=AdminRoute, dependencies=[Depends(require_staff), Depends(csrf_guard)]
+)
+Context = Annotated[AdminContext, Depends(get_context)]
+CurrentStaff = Annotated[Staff, Depends(require_staff)]
+
+ACTION_LABELS = {"create": "新建", "update": "修改", "restore": "恢复", "delete": "删除"}
+FIELD_NAMES = {
+    "name": "姓名/名称",
+    "id_number": "公民身份号码",
+    "uscc": "统一社会信用代码",
+    "date": "日期",
+    "valid_until": "有效期至",
+    "phone": "联系电话",
+    "address": "住址/地址",
+    "legal_rep": "法定代表人",
+    "signature": "签名/盖章",
+}
+CHECK_NAMES = {
+    "not_expired": "证件在有效期内",
+    "names_match": "姓名/名称与申请人一致",
+    "readable": "文字清晰可辨认",
+}
+LINT_STATES = {"error": "有错误", "warning": "有警告", "ok": "无问题"}
+
+
+def _fold(text: str) -> str:
+    return zhconv.convert(text or "", "zh-cn").lower()
+
+
+def _choices() -> dict:
+    return {
+        "categories": CATEGORIES,
+        "item_types": ITEM_TYPES,
+        "handlings": HANDLINGS,
+        "forms": FORMS,
+        "units": UNITS,
+        "recognize_fields": [(f, FIELD_NAMES[f]) for f in RECOGNIZE_FIELDS],
+        "check_names": CHECK_NAMES,
+        "field_label": field_label,
+        "anchor": anchor,
+    }
+
+
+def _guide_or_404(ctx: AdminContext, item_id: str) -> Guide:
+    guide = ctx.store.get(item_id)
+    if guide is None:
+        raise PageNotFound(f"没有编号为 {item_id} 的事项（可能已被删除，可在修改历史中恢复）。")
+    return guide
+
+
+def _revision(ctx: AdminContext, item_id: str) -> int | None:
+    history = ctx.store.history(item_id)
+    return history[0].revision if history else None
+
+
+@router.get("/guides")
+def guide_list(
+    request: Request,
+    ctx: Context,
+    q: str = "",
+    category: str = "",
+    department: str = "",
+    lint: str = "",
+) -> Response:
+    all_guides = ctx.store.list()
+    departments = sorted({g.department for g in all_guides})
+    needle = _fold(q.strip())
+    rows = []
+    for guide in all_guides:
+        if category and guide.category != category:
+            continue
+        if department and guide.department != department:
+            continue
+        if needle:
+            haystack = " ".join([guide.id, guide.name, guide.code or "", guide.department])
+            if needle not in _fold(haystack + " " + " ".join(guide.aliases)):
+                continue
+        problems = lint_summary(guide)
+        state = "error" if problems.errors else "warning" if problems.warnings else "ok"
+        if lint and state != lint:
+            continue
+        rows.append({"guide": guide, "problems": problems, "state": state})
+    return render(
+        request,
+        "admin/guides.html",
+        {
+            "rows": rows,
+            "total": len(all_guides),
+            "q": q,
+            "category": category,
+            "department": department,
+            "lint": lint,
+            "categories": CATEGORIES,
+            "departments": departments,
+            "lint_states": LINT_STATES,
+        },
+    )
+
+
+def _edit_page(
+    request: Request,
+    form: dict,
+    problems: Problems,
+    guide: Guide | None,
+    status: int = 200,
+    conflict: str | None = None,
+    note: str = "",
+) -> Response:
+    return render(
+        request,
+        "admin/guide_edit.html",
+        {
+            "form": form,
+            "problems": problems,
+            "guide": guide,
+            "creating": guide is None,
+            "conflict": conflict,
+            "note": note,
+            **_choices(),
+        },
+        status,
+    )
+
+
+@router.get("/guides/new")
+def new_guide(request: Request) -> Response:
+    return _edit_page(request, form_from_guide(None), Problems(), None)
+
+
+@router.post("/guides/new")
+async def create_guide(request: Request, ctx: Context, staff: CurrentStaff) -> Response:
+    post = await request.form()
+    form = form_from_post(post)
+    note = str(post.get("note") or "").strip()
+    guide, problems = check_guide(data_from_form(form), ctx.store, creating=True)
+    if guide is None or problems.errors:
+        return _edit_page(request, form, problems, None, 400, note=note)
+    ctx.store.save(guide, staff.name, note or "新建事项")
+    await _published(request, ctx, staff, "guide.create", guide, problems, None, note)
+    return redirect(f"/admin/guides/{guide.id}")
+
+
+@router.get("/guides/{item_id}")
+def edit_guide(request: Request, ctx: Context, item_id: str) -> Response:
+    guide = _guide_or_404(ctx, item_id)
+    form = form_from_guide(guide, _revision(ctx, item_id))
+    return _edit_page(request, form, lint_summary(guide), guide)
+
+
+@router.post("/guides/{item_id}")
+async def save_guide(request: Request, ctx: Context, staff: CurrentStaff, item_id: str):
+    original = _guide_or_404(ctx, item_id)
+    post = await request.form()
+    form = form_from_post(post)
+    note = str(post.get("note") or "").strip()
+    data = data_from_form(form, original)
+    data["id"] = form["id"] = item_id  # the id of an existing item never changes
+    guide, problems = check_guide(data, ctx.store, creating=False)
+    current = _revision(ctx, item_id)
+    if form["revision"] and current is not None and form["revision"] != str(current):
+        latest = ctx.store.history(item_id)[0]
+        form["revision"] = str(current)
+        conflict = (
+            f"您编辑期间，{latest.changed_by} 已修改并保存了此事项（第 {current} 版）。"
+            "请先在“修改历史”中查看对方的改动；再次点击“保存”将以您的内容覆盖。"
+        )
+        return _edit_page(request, form, problems, original, 409, conflict, note)
+    if guide is None or problems.errors:
+        return _edit_page(request, form, problems, original, 400, note=note)
+    if ctx.store.save(guide, staff.name, note or None):
+        await _published(request, ctx, staff, "guide.update", guide, problems, original, note)
+    else:
+        flash(request, "内容没有变化，未生成新版本。", "info")
+    return redirect(f"/admin/guides/{item_id}")
+
+
+async def _published(
+    request: Request,
+    ctx: AdminContext,
+    staff: Staff,
+    action: str,
+    guide: Guide,
+    problems: Problems,
+    before: Guide | None,
+    note: str,
+) -> None:
+    detail = "改动：" + ("、".join(changed_parts(before, guide)) or "—")
+    if note:
+        detail += f"；说明：{note}"
+    audit.record(ctx.db, staff.name, action, f"{guide.id} {guide.name}", detail)
+    message = f"已保存“{guide.name}”，问答即时使用新内容。"
+    if problems.warnings:
+        message += f"另有 {len(problems.warnings)} 条质量提醒，见页面上方。"
+    flash(request, message)
+    if warning := await refresh_search(request.app):
+        flash(request, warning, "error")
+
+
+@router.get("/guides/{item_id}/yaml")
+def guide_file(ctx: Context, item_id: str) -> Response:
+    guide = _guide_or_404(ctx, item_id)
+    return PlainTextResponse(
+        guide_yaml(guide),
+        media_type="application/x-yaml; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{guide.id}.yaml"'},
+    )
+
+
+@router.get("/guides/{item_id}/history")
+def guide_history(request: Request, ctx: Context, item_id: str, rev: int | None = None):
+    entries = ctx.store.history(item_id)
+    if not entries:
+        raise PageNotFound(f"事项 {item_id} 没有修改记录。")
+    index = next((i for i, e in enumerate(entries) if e.revision == rev), 0)
+    selected = entries[index]
+    previous = entries[index + 1] if index + 1 < len(entries) else None
+    before = previous.guide if previous else None
+    return render(
+        request,
+        "admin/guide_history.html",
+        {
+            "item_id": item_id,
+            "name": next((e.guide.name for e in entries if e.guide), item_id),
+            "entries": entries,
+            "selected": selected,
+            "previous": previous,
+            "diff": yaml_diff(before, selected.guide),
+            "parts": changed_parts(before, selected.guide),
+            "current": entries[0].revision if entries[0].action != "delete" else None,
+            "action_labels": ACTION_LABELS,
+        },
+    )
+
+
+@router.post("/guides/{item_id}/restore")
+async def restore_guide(request: Request, ctx: Context, staff: CurrentStaff, item_id: str):
+    form = await request.form()
+    revision = str(form.get("revision") or "")
+    if not revision.isdigit():
+        raise PageNotFound("请选择要恢复的版本。")
+    before = ctx.store.get(item_id)
+    try:
+        guide = ctx.store.restore(item_id, int(revision), staff.name)
+    except ItemNotFound as exc:
+        raise PageNotFound(str(exc)) from exc
+    parts = "、".join(changed_parts(before, guide)) or "—"
+    audit.record(
+        ctx.db,
+        staff.name,
+        "guide.restore",
+        f"{item_id} {guide.name}",
+        f"恢复第 {revision} 版；{parts}",
+    )
+    flash(request, f"已恢复第 {revision} 版（记为新的一版）。")
+    if warning := await refresh_search(request.app):
+        flash(request, warning, "error")
+    return redirect(f"/admin/guides/{item_id}/history")
+
+
+@router.post("/guides/{item_id}/delete")
+async def delete_guide(request: Request, ctx: Context, staff: CurrentStaff, item_id: str):
+    if not staff.is_admin:
+        raise Forbidden("只有管理员可以删除事项。")
+    guide = _guide_or_404(ctx, item_id)
+    form = await request.form()
+    if form.get("confirm") != "yes":
+        flash(request, "请勾选“确认删除”后再删除。", "error")
+        return redirect(f"/admin/guides/{item_id}")
+    ctx.store.delete(item_id, staff.name)
+    audit.record(ctx.db, staff.name, "guide.delete", f"{item_id} {guide.name}")
+    flash(
+        request,
+        f"已删除“{guide.name}”。如需找回，可在修改历史中恢复：/admin/guides/{item_id}/history",
+    )
+    if warning := await refresh_search(request.app):
+        flash(request, warning, "error")
+    return redirect("/admin/guides")

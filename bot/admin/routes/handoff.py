@@ -1,0 +1,70 @@
+"""人工服务: conversations where a citizen asked for a person, to read and mark handled."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+from sqlalchemy import update
+
+from bot.admin import audit
+from bot.admin.accounts import Staff
+from bot.admin.auth import csrf_guard, flash, require_staff
+from bot.admin.context import AdminContext, get_context
+from bot.admin.web import AdminRoute, PageNotFound, redirect, render
+from bot.models import ChatSessionRow
+
+router = APIRouter(
+    route_class=AdminRoute, dependencies=[Depends(require_staff), Depends(csrf_guard)]
+)
+Context = Annotated[AdminContext, Depends(get_context)]
+CHANNELS = {"wechat": "公众号", "miniprogram": "小程序", "web": "网页"}
+
+
+@router.get("/handoff")
+def handoff_list(request: Request, ctx: Context) -> Response:
+    sessions = request.app.state.dialog.sessions
+    return render(
+        request,
+        "admin/handoff.html",
+        {
+            "flags": sessions.flagged(),
+            "names": {g.id: g.name for g in ctx.store.list()},
+            "channels": CHANNELS,
+        },
+    )
+
+
+@router.get("/handoff/view")
+def handoff_view(request: Request, ctx: Context, key: str) -> Response:
+    sessions = request.app.state.dialog.sessions
+    flag = next((f for f in sessions.flagged() if f.key == key), None)
+    if flag is None:
+        raise PageNotFound("这条人工服务请求已处理或不存在。")
+    guide = ctx.store.get(flag.item) if flag.item else None
+    return render(
+        request,
+        "admin/handoff_view.html",
+        {"flag": flag, "guide": guide, "log": sessions.history(key), "channels": CHANNELS},
+    )
+
+
+@router.post("/handoff/done")
+async def handoff_done(
+    request: Request, ctx: Context, staff: Annotated[Staff, Depends(require_staff)]
+) -> Response:
+    form = await request.form()
+    key = str(form.get("key") or "")
+    with ctx.db.begin() as session:
+        done = session.execute(
+            update(ChatSessionRow)
+            .where(ChatSessionRow.key == key, ChatSessionRow.flagged_at.is_not(None))
+            .values(flagged_at=None, flag_item=None, flag_note=None)
+        ).rowcount
+    if done:
+        channel = CHANNELS.get(key.split(":", 1)[0], "对话")
+        audit.record(
+            ctx.db, staff.name, "handoff.done", f"{channel}对话", str(form.get("note") or "")
+        )
+        flash(request, "已标记为处理完毕。")
+    return redirect("/admin/handoff")

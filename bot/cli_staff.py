@@ -1,0 +1,118 @@
+"""``onetrip staff ...``: staff accounts of the workbench at ``/admin``.
+
+The password is read from standard input (prompted without echo on a
+terminal), never from the command line, where other users could see it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from bot.settings import Settings
+from bot.wiring import open_store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    staff = subparsers.add_parser("staff", help="工作人员账号（后台 /admin）")
+    commands = staff.add_subparsers(dest="staff_command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("add", help="添加账号，密码从标准输入读取")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--role", choices=["editor", "admin"], default="editor")
+    p.set_defaults(handler=cmd_add)
+
+    p = commands.add_parser("passwd", help="重置账号密码，新密码从标准输入读取")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(handler=cmd_passwd)
+
+    p = commands.add_parser("list", help="列出账号")
+    p.set_defaults(handler=cmd_list)
+
+    p = commands.add_parser("disable", help="停用账号（立即退出登录）")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(handler=cmd_disable)
+
+
+def _db(settings: Settings):
+    from bot.admin.context import admin_db
+
+    return admin_db(open_store(settings))
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("密码：")
+        if getpass.getpass("再次输入密码：") != first:
+            raise ValueError("两次输入的密码不一致")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.admin import accounts, audit
+
+    db = _db(settings)
+    try:
+        staff = accounts.create_user(db, args.name, args.role, _read_password())
+    except ValueError as exc:
+        print(f"添加失败：{exc}", file=sys.stderr)
+        return 1
+    audit.record(db, _operator(), "user.create", staff.name, f"{staff.role}（命令行）")
+    print(f"已添加账号 {staff.name}（{'管理员' if staff.is_admin else '编辑'}），登录地址 /admin")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.admin import accounts, audit
+
+    db = _db(settings)
+    user = accounts.find_user(db, args.name)
+    if user is None:
+        print(f"没有账号 {args.name}", file=sys.stderr)
+        return 1
+    try:
+        accounts.set_password(db, user.id, _read_password())
+    except ValueError as exc:
+        print(f"修改失败：{exc}", file=sys.stderr)
+        return 1
+    audit.record(db, _operator(), "user.password", user.name, "命令行重置")
+    print(f"已重置 {user.name} 的密码")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.admin import accounts
+
+    users = accounts.list_users(_db(settings))
+    for user in users:
+        state = "正常" if user.active else "已停用"
+        print(f"{user.name}\t{user.role}\t{state}")
+    print(f"共 {len(users)} 个账号")
+    return 0
+
+
+def cmd_disable(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.admin import accounts, audit
+
+    db = _db(settings)
+    user = accounts.find_user(db, args.name)
+    if user is None:
+        print(f"没有账号 {args.name}", file=sys.stderr)
+        return 1
+    try:
+        accounts.set_active(db, user.id, False)
+    except ValueError as exc:
+        print(f"停用失败：{exc}", file=sys.stderr)
+        return 1
+    audit.record(db, _operator(), "user.disable", user.name, "命令行")
+    print(f"已停用 {user.name}")
+    return 0
+
+
+def _operator() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
