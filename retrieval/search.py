@@ -354,12 +354,16 @@ class Searcher:
         facet = facets[0] if facets else None
         if not normalize(question).strip(" ,.?!"):
             return self._not_found(None, [])
+        context = state.guide(context_item) if context_item else None
+        if context is not None and facet is not None and self._bare_follow_up(state, question):
+            # “要多久” about the item in context: nothing to search, so no encoding.
+            hit = Hit(context.id, to_simplified(context.name), 1.0)
+            return self._answered(context, facets, situations, [], [hit])
         model = self.models["fused"]
         judgement = self._judge(
             state, rank(state, prepare_many(state, self.encoders, [question])[0]), model
         )
         hits = self._hits(state, judgement)
-        context = state.guide(context_item) if context_item else None
         if (
             context is not None
             and facet is not None
@@ -385,11 +389,16 @@ class Searcher:
         context_item: str | None,
     ) -> bool:
         """A facet question that names no other item clearly is about the current item."""
-        rest = strip_cues(normalize(question), keep_if_empty=False)
-        if not state.tokenizer.tokens(rest):
+        if self._bare_follow_up(state, question):
             return True
         top = state.ids[judgement.order[0]] if judgement.order else None
         return top == context_item or judgement.confidence < model.answer_at
+
+    @staticmethod
+    def _bare_follow_up(state: IndexState, question: str) -> bool:
+        """Only facet wording (“收费吗”, “在哪办”): the question names nothing to search for."""
+        rest = strip_cues(normalize(question), keep_if_empty=False)
+        return not state.tokenizer.tokens(rest)
 
     def answer_for(
         self, item_id: str, facet: str | None, situations: dict[str, bool] | None = None
