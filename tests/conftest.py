@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,14 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "knowledge" / "samples"
 DATA = Path(__file__).resolve().parent / "data"
 OUTPUT = Path(__file__).resolve().parent / "output"  # screenshots and rendered notices
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 PG_URL = os.environ.get(
     "ONETRIP_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -101,3 +112,21 @@ def any_store(request: pytest.FixtureRequest, store: Store) -> Store:
     if request.param == "sqlite":
         return store
     return request.getfixturevalue("pg_store")
+
+
+@contextmanager
+def chromium_browser() -> Iterator:
+    """Debian's Chromium driven by Playwright; skips (reason printed) when it is absent."""
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        print("SKIP: chromium is not installed (apt-get install chromium)")
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -10,8 +10,6 @@ go to tests/output/admin_*.png.
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -21,17 +19,8 @@ from bot.app import create_app
 from bot.settings import Settings
 from knowledge import Store
 from tests.bot.wechat_peer import Served
-from tests.conftest import OUTPUT
+from tests.conftest import OUTPUT, chromium_browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 # A small knowledge base keeps the index build short; the items are real samples.
 ITEMS = (
     "minzheng-jiehun-dengji",
@@ -69,15 +58,8 @@ def server(tmp_path_factory, sample_guides):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
-        pytest.skip("/usr/bin/chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    OUTPUT.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium_browser() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

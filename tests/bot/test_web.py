@@ -6,43 +6,23 @@ to tests/output/ (look at them: this is what a newcomer sees after ``make run``)
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from bot.app import create_app
 from tests.bot.conftest import id_card_png
 from tests.bot.wechat_peer import Served, free_port
-from tests.conftest import OUTPUT
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from tests.conftest import OUTPUT, chromium_browser
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def browser_page():
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
-        print("SKIP: /usr/bin/chromium is not installed (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium_browser() as browser:
         context = browser.new_context(
             viewport={"width": 390, "height": 844}, device_scale_factor=2, locale="zh-CN"
         )
         yield context.new_page()
-        browser.close()
 
 
 def show_from(page, selector: str) -> None:
