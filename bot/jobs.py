@@ -36,7 +36,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.settings import Settings
 from knowledge import Store
-from knowledge.db import Base, create_tables, make_sessionmaker
+from knowledge.db import Base, create_tables, make_sessionmaker, utcnow
 from prereview import Limits, Reviewer, ReviewResult, make_ocr, mask_text
 from prereview.review import china_today
 
@@ -58,10 +58,6 @@ log.addFilter(MaskIds())
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 PURGE_EVERY = dt.timedelta(hours=1)
 FAILED_MESSAGE = "预审过程中出现错误，请稍后重试，或直接到窗口咨询"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class JobRow(Base):
@@ -231,7 +227,7 @@ class Jobs:
                     token_hash=_token_hash(owner_token) if owner_token else None,
                     seal_key=seal_key,
                     seal_secret=seal_secret,
-                    created_at=_now(),
+                    created_at=utcnow(),
                 )
             )
         log.info("prereview job %s queued: item %s, %d files", job_id, item_id, len(stored))
@@ -265,7 +261,7 @@ class Jobs:
             row = session.get(JobRow, job_id)
             if row is None or row.status in (DONE, FAILED):
                 return None
-            row.status, row.started_at = RUNNING, _now()
+            row.status, row.started_at = RUNNING, utcnow()
             request = (row.item_id, row.files, row.situations, row.applicant, row.review_date)
         item_id, files, situations, applicant, today = request
         result: ReviewResult | None = None
@@ -291,7 +287,7 @@ class Jobs:
             row = session.get(JobRow, job_id)
             if row is None:  # purged meanwhile
                 return result
-            row.finished_at = _now()
+            row.finished_at = utcnow()
             if result is None:
                 row.status, row.error = FAILED, error
             else:
@@ -351,7 +347,7 @@ class Jobs:
 
     def purge(self, now: dt.datetime | None = None) -> int:
         """Delete jobs and their uploads older than the retention period; returns how many."""
-        cutoff = (now or _now()) - self.retention
+        cutoff = (now or utcnow()) - self.retention
         with self._sessions.begin() as session:
             rows = list(session.scalars(select(JobRow).where(JobRow.created_at < cutoff)))
             for row in rows:

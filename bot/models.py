@@ -22,11 +22,6 @@ FOLLOW_UP_STATES = ("待回访", "已回访", "已整改")
 UNANSWERED_STATES = ("open", "dismissed", "attached")
 
 
-def utcnow() -> dt.datetime:
-    """Naive UTC, like ``knowledge.store``: SQLite and PostgreSQL store the same value."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 class ChatSessionRow(Base):
     """One citizen's conversation state (``channel:user``), with staff hand-off flag."""
 

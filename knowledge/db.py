@@ -7,6 +7,7 @@ several app processes share one database. Other layers add their tables to
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -15,6 +16,11 @@ from sqlalchemy.orm import DeclarativeBase, sessionmaker
 
 class Base(DeclarativeBase):
     pass
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC for every timestamp column: SQLite and PostgreSQL store the same value."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def sqlite_url(home: str | Path) -> str:

@@ -13,12 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import JSON, DateTime, Engine, Integer, String, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from knowledge.db import Base, create_tables, make_engine, make_sessionmaker
+from knowledge.db import Base, create_tables, make_engine, make_sessionmaker, utcnow
 from knowledge.schema import Guide
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class ItemRow(Base):
@@ -244,7 +240,7 @@ class Store:
                     action="delete",
                     data=None,
                     kb_version=version,
-                    changed_at=_now(),
+                    changed_at=utcnow(),
                     changed_by=author,
                 )
             )
@@ -269,7 +265,7 @@ def _write(
     action: str,
     note: str | None,
 ) -> None:
-    now = _now()
+    now = utcnow()
     previous = session.scalar(
         select(func.max(ItemHistoryRow.revision)).where(ItemHistoryRow.item_id == guide.id)
     )

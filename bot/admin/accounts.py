@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import sessionmaker
 
 from bot.admin.models import ROLES, LoginAttemptRow, StaffSessionRow, StaffUserRow
-from bot.models import utcnow
+from knowledge.db import utcnow
 
 MIN_PASSWORD = 8
 MAX_FAILURES = 5  # failed logins per name and address ...

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from bot.admin.models import AuditRow
-from bot.models import utcnow
+from knowledge.db import utcnow
 
 # Action codes stored in the table and their labels on the audit page.
 ACTIONS = {

@@ -24,7 +24,7 @@ from sqlalchemy import delete, select
 from bot.admin.accounts import Staff
 from bot.admin.context import AdminContext, get_context
 from bot.admin.models import StaffSessionRow, StaffUserRow
-from bot.models import utcnow
+from knowledge.db import utcnow
 
 SESSION_COOKIE = "onetrip_admin"
 LOGIN_COOKIE = "onetrip_admin_login"

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from bot.admin.web import local_time
-from bot.models import BAD_SCORES, FOLLOW_UP_STATES, RatingRow, utcnow
+from bot.models import BAD_SCORES, FOLLOW_UP_STATES, RatingRow
+from knowledge.db import utcnow
 
 PENDING, CALLED, FIXED = FOLLOW_UP_STATES
 

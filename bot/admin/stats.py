@@ -16,7 +16,8 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.admin.web import CHINA
 from bot.jobs import DONE, JobRow
-from bot.models import ChatLogRow, utcnow
+from bot.models import ChatLogRow
+from knowledge.db import utcnow
 
 QUESTION_KINDS = ("answer", "choose", "not_found")
 

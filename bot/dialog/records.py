@@ -11,8 +11,8 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.dialog._db import Database
-from bot.models import BAD_SCORES, RATING_LABELS, RatingRow, UnansweredRow, utcnow
-from knowledge.db import create_tables
+from bot.models import BAD_SCORES, RATING_LABELS, RatingRow, UnansweredRow
+from knowledge.db import create_tables, utcnow
 
 
 class Records:

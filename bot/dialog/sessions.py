@@ -15,8 +15,8 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.dialog._db import Database
 from bot.dialog.state import State
-from bot.models import ChatJobRow, ChatLogRow, ChatSessionRow, InboundRow, utcnow
-from knowledge.db import create_tables
+from bot.models import ChatJobRow, ChatLogRow, ChatSessionRow, InboundRow
+from knowledge.db import create_tables, utcnow
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ import datetime as dt
 from bot.admin import stats
 from bot.admin.context import admin_db
 from bot.jobs import JobRow
-from bot.models import ChatLogRow, utcnow
+from bot.models import ChatLogRow
 from knowledge import Store
+from knowledge.db import utcnow
 
 ITEM = "gongan-juzhuzheng-shenling"
 
