@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "bot.cli_staff",
     "bot.cli_search",
     "bot.cli_prereview",
+    "bot.cli_worker",
 ]
 
 

@@ -8,9 +8,11 @@ result (after a restart too), and only the token's holder — the applicant —
 can open it. Jobs still queued or running when the process stops are queued
 again at start-up.
 
-Runs in an in-process thread pool by default. :func:`run_job` takes a job id
-only and reads everything else from the database and ``ONETRIP_*`` settings,
-so an RQ worker can run the same function later (``queue.enqueue(run_job, id)``).
+Runs in an in-process thread pool by default. With ``ONETRIP_REDIS_URL`` set,
+jobs go to an RQ queue instead (``bot.jobqueue``), and ``onetrip worker``
+processes run them through :func:`run_job`, which takes a job id only and reads
+everything else from the database and ``ONETRIP_*`` settings. A job is claimed
+(queued → running) in one UPDATE, so a job queued twice still runs once.
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import JSON, Date, DateTime, String, Text, select
+from sqlalchemy import JSON, Date, DateTime, String, Text, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.settings import Settings
@@ -58,6 +61,7 @@ log.addFilter(MaskIds())
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 PURGE_EVERY = dt.timedelta(hours=1)
 FAILED_MESSAGE = "预审过程中出现错误，请稍后重试，或直接到窗口咨询"
+QUEUE_DOWN_MESSAGE = "预审服务暂时不可用，请稍后重试，或直接到窗口咨询"
 
 
 class JobRow(Base):
@@ -154,8 +158,28 @@ def unseal(sealed: str, locked_private: str, token: str, job_id: str) -> bytes:
 OnDone = Callable[[Job, ReviewResult | None], None]
 
 
+class QueueUnavailable(Exception):
+    """The task queue did not answer: a job could not be queued or looked up."""
+
+
+class TaskQueue(Protocol):
+    """Where jobs go when worker processes run them (``bot.jobqueue`` puts them on RQ)."""
+
+    def enqueue(self, job_id: str) -> None:
+        """Queue :func:`run_job` for ``job_id``; raises QueueUnavailable."""
+        ...
+
+    def holds(self, job_id: str) -> bool:
+        """True while the job waits or runs; raises QueueUnavailable."""
+        ...
+
+
 class Jobs:
-    """Submit, run, look up and purge pre-review jobs (the one queue of this process)."""
+    """Submit, run, look up and purge pre-review jobs.
+
+    Jobs run in this process's thread pool, or, given a ``queue``, in worker
+    processes that take them from Redis.
+    """
 
     def __init__(
         self,
@@ -164,6 +188,7 @@ class Jobs:
         uploads: Path,
         retention_days: int = 7,
         executor: Executor | None = None,
+        queue: TaskQueue | None = None,
     ) -> None:
         self.store = store
         self.reviewer = reviewer
@@ -174,6 +199,7 @@ class Jobs:
         self._executor = executor or ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="prereview"
         )
+        self.queue = queue
         self._callbacks: list[OnDone] = []
         self._stop = threading.Event()
 
@@ -231,21 +257,42 @@ class Jobs:
                 )
             )
         log.info("prereview job %s queued: item %s, %d files", job_id, item_id, len(stored))
-        self._executor.submit(self._run_logged, job_id)
+        self._dispatch(job_id)
         return job_id
 
     def requeue_pending(self) -> int:
-        """Queue again the jobs a stopped process left queued or running."""
+        """Queue again the jobs a stopped process left queued or running.
+
+        With a task queue, jobs it still holds (waiting, or running in a worker)
+        are left alone: only those it lost are queued again.
+        """
+        with self._sessions() as session:
+            rows = session.scalars(select(JobRow.id).where(JobRow.status.in_((QUEUED, RUNNING))))
+            ids = list(rows)
+        if self.queue is not None and ids:
+            try:
+                ids = [job_id for job_id in ids if not self.queue.holds(job_id)]
+            except QueueUnavailable as exc:
+                log.error("prereview jobs not requeued, the task queue is unreachable: %s", exc)
+                return 0
         with self._sessions.begin() as session:
-            rows = session.scalars(select(JobRow).where(JobRow.status.in_((QUEUED, RUNNING))))
-            ids = [row.id for row in rows]
-            for row in session.scalars(select(JobRow).where(JobRow.id.in_(ids))):
-                row.status = QUEUED
+            session.execute(update(JobRow).where(JobRow.id.in_(ids)).values(status=QUEUED))
         for job_id in ids:
-            self._executor.submit(self._run_logged, job_id)
+            self._dispatch(job_id)
         if ids:
             log.info("requeued %d prereview jobs", len(ids))
         return len(ids)
+
+    def _dispatch(self, job_id: str) -> None:
+        """Hand a queued job to the thread pool, or to the task queue when there is one."""
+        if self.queue is None:
+            self._executor.submit(self._run_logged, job_id)
+            return
+        try:
+            self.queue.enqueue(job_id)
+        except QueueUnavailable as exc:
+            log.error("prereview job %s could not be queued: %s", job_id, exc)
+            self._finish(job_id, None, QUEUE_DOWN_MESSAGE)
 
     # -- running ---------------------------------------------------------------------------
 
@@ -256,12 +303,19 @@ class Jobs:
             log.exception("prereview job %s crashed", job_id)
 
     def run(self, job_id: str) -> ReviewResult | None:
-        """Run one job to the end (the job function; also what an RQ worker calls)."""
+        """Run one queued job to the end (what the thread pool and RQ workers call).
+
+        A job that is not queued (running elsewhere, finished, purged) is left alone.
+        """
         with self._sessions.begin() as session:
-            row = session.get(JobRow, job_id)
-            if row is None or row.status in (DONE, FAILED):
+            claimed = session.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status == QUEUED)
+                .values(status=RUNNING, started_at=utcnow())
+            )
+            if not claimed.rowcount:
                 return None
-            row.status, row.started_at = RUNNING, utcnow()
+            row = session.get(JobRow, job_id)
             request = (row.item_id, row.files, row.situations, row.applicant, row.review_date)
         item_id, files, situations, applicant, today = request
         result: ReviewResult | None = None
@@ -283,10 +337,15 @@ class Jobs:
             except Exception as exc:
                 log.error("prereview job %s failed: %r", job_id, exc)
                 error = FAILED_MESSAGE
+        self._finish(job_id, result, error)
+        return result
+
+    def _finish(self, job_id: str, result: ReviewResult | None, error: str | None) -> None:
+        """Store the outcome (failed when ``result`` is None) and call the on_done callbacks."""
         with self._sessions.begin() as session:
             row = session.get(JobRow, job_id)
             if row is None:  # purged meanwhile
-                return result
+                return
             row.finished_at = utcnow()
             if result is None:
                 row.status, row.error = FAILED, error
@@ -303,7 +362,6 @@ class Jobs:
                 callback(job, result)
             except Exception:
                 log.exception("prereview on_done callback failed for job %s", job_id)
-        return result
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -399,18 +457,42 @@ def open_reviewer(settings: Settings) -> Reviewer:
 
 
 def open_jobs(settings: Settings, store: Store, executor: Executor | None = None) -> Jobs:
+    """The jobs of ``settings``: on the RQ queue when ``ONETRIP_REDIS_URL`` is set."""
+    queue = None
+    if settings.redis_url:
+        from bot.jobqueue import open_queue  # rq and redis: the optional ``queue`` extra
+
+        queue = open_queue(settings)
     return Jobs(
         store,
         open_reviewer(settings),
         settings.home_dir / "uploads" / "prereview",
         settings.retention_days,
         executor,
+        queue,
     )
 
 
-def run_job(job_id: str) -> None:
-    """Entry point for a task-queue worker (RQ): settings from ``ONETRIP_*``, then run."""
-    from bot.wiring import open_store
+_worker_lock = threading.Lock()
+_worker: tuple[str, Jobs] | None = None  # this process's runner, built for its first job
 
+
+def run_job(job_id: str) -> None:
+    """Entry point for a task-queue worker (RQ): settings from ``ONETRIP_*``, then run.
+
+    The runner (OCR engine, database, notice delivery) is built once per worker
+    process and kept while the settings stay the same, so that the OCR models
+    stay loaded between jobs.
+    """
+    from bot.wiring import open_worker_jobs
+
+    global _worker
     settings = Settings()
-    open_jobs(settings, open_store(settings)).run(job_id)
+    key = settings.model_dump_json()
+    with _worker_lock:
+        if _worker is None or _worker[0] != key:
+            if _worker is not None:
+                _worker[1].close()
+            _worker = (key, open_worker_jobs(settings))
+        jobs = _worker[1]
+    jobs.run(job_id)

@@ -39,6 +39,16 @@ class Settings(BaseSettings):
     miniprogram_secret: str | None = None
     miniprogram_api_base: str = "https://api.weixin.qq.com/"
 
+    # Conversations idle this long start afresh; a personal upload link (专属链接) lasts this long.
+    session_timeout_minutes: int = 30
+    upload_link_minutes: int = 60
+
+    # Scale-out: with a Redis URL, pre-review jobs go to an RQ queue run by ``onetrip worker``
+    # processes and the WeChat access token is shared. ``redis_prefix`` names the queue and
+    # the token's key, so that several deployments can share one Redis.
+    redis_url: str | None = None
+    redis_prefix: str = "onetrip"
+
     max_file_mb: int = 20
     max_job_mb: int = 60
     max_files: int = 20

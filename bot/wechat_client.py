@@ -3,6 +3,11 @@
 The API base URL comes from ``settings.wechat_api_base``, so that tests and
 private deployments can point it at another server; wechatpy's own client
 fetches its access token from a fixed address, which this subclass moves too.
+
+Each fetch of an access token invalidates the previous one after a while, and
+WeChat limits fetches per day, so processes must not each fetch their own: with
+``ONETRIP_REDIS_URL`` set the token is kept in Redis (wechatpy's
+``RedisStorage``) and every app and worker process uses the same one.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import logging
 
 import httpx
 from wechatpy import WeChatClient
+from wechatpy.session import SessionStorage
 
 from bot.settings import Settings
 
@@ -20,8 +26,15 @@ logger = logging.getLogger(__name__)
 class ApiClient(WeChatClient):
     """wechatpy's ``WeChatClient`` with every call, the token included, under ``api_base``."""
 
-    def __init__(self, appid: str, secret: str, api_base: str, timeout: float = 5.0) -> None:
-        super().__init__(appid, secret, timeout=timeout)
+    def __init__(
+        self,
+        appid: str,
+        secret: str,
+        api_base: str,
+        timeout: float = 5.0,
+        session: SessionStorage | None = None,
+    ) -> None:
+        super().__init__(appid, secret, session=session, timeout=timeout)
         self.API_BASE_URL = api_base if api_base.endswith("/") else api_base + "/"
 
     def fetch_access_token(self) -> dict:
@@ -35,7 +48,23 @@ def open_client(settings: Settings) -> ApiClient | None:
     """A client when the Official Account's AppID and AppSecret are configured."""
     if not (settings.wechat_appid and settings.wechat_secret):
         return None
-    return ApiClient(settings.wechat_appid, settings.wechat_secret, settings.wechat_api_base)
+    return ApiClient(
+        settings.wechat_appid,
+        settings.wechat_secret,
+        settings.wechat_api_base,
+        session=token_storage(settings),
+    )
+
+
+def token_storage(settings: Settings) -> SessionStorage | None:
+    """Where the access token is kept: Redis when configured, else this process's memory."""
+    if not settings.redis_url:
+        return None
+    from wechatpy.session.redisstorage import RedisStorage
+
+    from bot._redis import redis_client
+
+    return RedisStorage(redis_client(settings.redis_url), prefix=f"{settings.redis_prefix}:wechat")
 
 
 def download_image(

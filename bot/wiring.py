@@ -1,12 +1,17 @@
-"""Builds the long-lived objects (store, searcher, reviewer) from the settings.
+"""Builds the long-lived objects (store, searcher, reviewer, jobs) from the settings.
 
-Used by both the CLI and the web app, so that both see the same knowledge base.
+Used by the CLI, the web app and the workers, so that all see the same knowledge base.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.settings import Settings
 from knowledge import Store
+
+if TYPE_CHECKING:
+    from bot.jobs import Jobs
 
 
 def open_store(settings: Settings) -> Store:
@@ -31,3 +36,11 @@ def open_reviewer(settings: Settings):
     from bot.jobs import open_reviewer as _open_reviewer
 
     return _open_reviewer(settings)
+
+
+def open_worker_jobs(settings: Settings) -> Jobs:
+    """The ``bot.jobs.Jobs`` a worker process runs: finished jobs deliver their notices
+    (chat log, WeChat push) exactly as in the app that took the upload."""
+    from bot.dialog.setup import open_notifying_jobs
+
+    return open_notifying_jobs(settings, open_store(settings))

@@ -1,7 +1,9 @@
 """Builds the chat objects from the settings: tokens, dialog, WeChat channel.
 
 ``bot.app`` calls :func:`install_chat` once at start-up; the CLI and the
-benchmark can call :func:`open_dialog` alone.
+benchmark can call :func:`open_dialog` alone; an ``onetrip worker`` process
+calls :func:`open_notifying_jobs`, so that a notice is delivered the same way
+whichever process ran the job.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 
@@ -23,14 +25,17 @@ from bot.dialog.tokens import Tokens, secret_key
 from bot.settings import Settings
 from knowledge import Store
 
+if TYPE_CHECKING:
+    from bot.jobs import Jobs
+    from bot.wechat import WeChatChannel
+
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
-SESSION_TIMEOUT = dt.timedelta(minutes=30)
-LINK_MINUTES = 60
 
 
 def open_tokens(settings: Settings) -> Tokens:
     return Tokens(
-        secret_key(settings.secret_key, settings.home_dir), link_max_age=LINK_MINUTES * 60
+        secret_key(settings.secret_key, settings.home_dir),
+        link_max_age=settings.upload_link_minutes * 60,
     )
 
 
@@ -50,13 +55,13 @@ def open_dialog(
         uploads=settings.home_dir / "uploads" / "chat",
         max_files=settings.max_files,
         max_file_bytes=settings.max_file_mb * 1024 * 1024,
-        link_minutes=LINK_MINUTES,
+        link_minutes=settings.upload_link_minutes,
         upload_link=lambda key: f"{base}/?t={tokens.link_token(key)}",
     )
     return Dialog(
         searcher,
         store,
-        SessionStore(store.engine, SESSION_TIMEOUT),
+        SessionStore(store.engine, dt.timedelta(minutes=settings.session_timeout_minutes)),
         Records(store.engine),
         config,
         reviewer=reviewer,
@@ -129,12 +134,34 @@ def install_chat(app: FastAPI, searcher: Any = None, reviewer: Reviewer | None =
     tokens = open_tokens(settings)
     dialog = open_dialog(settings, store, searcher, reviewer, tokens)
     channel = WeChatChannel(settings, dialog, dialog.sessions)
-    dialog.on_notice = channel.push_reply
-    jobs = getattr(reviewer, "jobs", None)
-    if jobs is not None:
-        jobs.on_done(lambda job, _result: dialog.deliver(job.id))
+    deliver_notices(getattr(reviewer, "jobs", None), dialog, channel)
     dialog.sessions.purge_inbound()
     dialog.purge_uploads()
     app.state.tokens = tokens
     app.state.dialog = dialog
     app.state.wechat = channel
+
+
+def deliver_notices(jobs: Jobs | None, dialog: Dialog, channel: WeChatChannel) -> None:
+    """A finished job's notice goes into its conversation's log and is pushed on WeChat.
+
+    The process that runs the job delivers it (``Dialog.deliver`` makes sure only
+    once), so the app and every worker process wire it the same way.
+    """
+    dialog.on_notice = channel.push_reply
+    if jobs is not None:
+        jobs.on_done(lambda job, _result: dialog.deliver(job.id))
+
+
+def open_notifying_jobs(settings: Settings, store: Store) -> Jobs:
+    """The jobs of an ``onetrip worker`` process: the app's dialog and WeChat channel
+    (no search models: they load only if a turn ever needs them) deliver the notices."""
+    from bot.jobs import open_jobs
+    from bot.wechat import WeChatChannel
+
+    jobs = open_jobs(settings, store)
+    reviewer = JobsReviewer(jobs, settings.public_url, settings.centre_name, settings.hotline)
+    searcher = LazySearcher(lambda: _open_searcher(settings, store))
+    dialog = open_dialog(settings, store, searcher, reviewer)
+    deliver_notices(jobs, dialog, WeChatChannel(settings, dialog, dialog.sessions))
+    return jobs
