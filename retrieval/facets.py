@@ -4,6 +4,13 @@ A pure function over the normalised question, driven by the cue table in
 ``retrieval/data/facets.yaml`` (data, editable): strong cues score 2, weak cues
 1; the best-scoring facet wins, ties go to the cue said first, and ``general``
 wins only with a strictly higher score than every specific facet.
+
+Fallback cues (1 point) count only when no specific facet and no strong general
+cue matched: a bare yes/no question about doing or needing the service
+("要去备案不") asks whether it applies (conditions), but specific wording
+("收费吗", "在网上能办吗", "能当天拿到吗") or a "how do I…" question says what
+is really asked and takes precedence. (A secondary specific facet replaces the
+general overview in the answer, so the fallback must stay silent there.)
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ FACETS = (
     "results",
     "general",
 )
-_WEIGHTS = {"strong": 2, "weak": 1}
+_WEIGHTS = {"strong": 2, "weak": 1, "fallback": 1}
 _SPACES = re.compile(r"\s+")
 _WILDCARD = re.compile(r"(?<!\\)\.|\[\^")
 
@@ -38,8 +45,12 @@ _WILDCARD = re.compile(r"(?<!\\)\.|\[\^")
 @dataclass(frozen=True)
 class _Cue:
     facet: str
-    weight: int
+    strength: str
     pattern: re.Pattern[str]
+
+    @property
+    def weight(self) -> int:
+        return _WEIGHTS[self.strength]
 
     @property
     def strippable(self) -> bool:
@@ -56,18 +67,34 @@ def _cues() -> tuple[_Cue, ...]:
         if facet not in FACETS:
             raise ValueError(f"facets.yaml: 未知的方面 {facet!r}")
         for strength, patterns in groups.items():
-            cues += [_Cue(facet, _WEIGHTS[strength], re.compile(p)) for p in patterns or []]
+            if strength not in _WEIGHTS:
+                raise ValueError(f"facets.yaml: 未知的强度 {strength!r}")
+            cues += [_Cue(facet, strength, re.compile(p)) for p in patterns or []]
     return tuple(cues)
 
 
+def _decided(found: dict[str, tuple[int, int]]) -> bool:
+    """A specific facet, or strong "how do I…" wording, already says what is asked."""
+    general = found.get("general", (0, 0))[0]
+    return general >= _WEIGHTS["strong"] or any(f != "general" for f in found)
+
+
 def facet_scores(text: str) -> dict[str, tuple[int, int]]:
-    """Per facet: (score, position of its first cue) for a normalised text."""
+    """Per facet: (score, position of its first cue) for a normalised text.
+
+    Fallback cues are scored only when nothing but weak general wording matched.
+    """
     found: dict[str, tuple[int, int]] = {}
-    for cue in _cues():
-        match = cue.pattern.search(text)
-        if match:
-            score, first = found.get(cue.facet, (0, len(text)))
-            found[cue.facet] = (score + cue.weight, min(first, match.start()))
+    for fallback in (False, True):
+        if fallback and _decided(found):
+            break
+        for cue in _cues():
+            if (cue.strength == "fallback") != fallback:
+                continue
+            match = cue.pattern.search(text)
+            if match:
+                score, first = found.get(cue.facet, (0, len(text)))
+                found[cue.facet] = (score + cue.weight, min(first, match.start()))
     return found
 
 
@@ -99,7 +126,7 @@ def strip_cues(text: str, keep_if_empty: bool = True) -> str:
     """
     keep = [True] * len(text)
     for cue in _cues():
-        if cue.weight == _WEIGHTS["strong"] and cue.strippable:
+        if cue.strength == "strong" and cue.strippable:
             for match in cue.pattern.finditer(text):
                 keep[match.start() : match.end()] = [False] * (match.end() - match.start())
     stripped = "".join(ch if kept else " " for ch, kept in zip(text, keep, strict=True))

@@ -70,3 +70,93 @@ def test_strip_cues_keeps_the_words_naming_the_item() -> None:
     assert "失业" in strip_cues("公司裁员了,我能领失业金吗")
     assert strip_cues("要多久") == "要多久"  # nothing but facet wording: kept for search
     assert strip_cues("要多久", keep_if_empty=False) == ""
+
+
+# -- general patterns of how citizens ask (sentences of our own, not from any question file) --
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "孩子的户口也要一起迁吗",
+        "装修队也要备案么",
+        "小作坊要办食品许可不",
+        "哥哥能替我签字吗",
+        "老人八十了还得年审不",
+        "租的门面也行吗",
+        "退休返聘的还算在职不",
+        "逾期了还能补办吗",
+        "得满几岁才可以领",
+        "新房交付了 办证有截止日期吗",
+        "我爸一个人在家住 能领高龄补贴吗",
+    ],
+)
+def test_bare_yes_no_question_asks_whether_it_applies(question: str) -> None:
+    assert detect_facet(question) == "conditions"
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        ("补领要交费不", "fees"),
+        ("能用支付宝办不", "online"),
+        ("能在网上办吗", "online"),
+        ("当天能拿到证吗", "time_limit"),
+        ("在社区就能办吗", "location"),
+        ("周日能去办吗", "hours"),
+        ("要不要带户口簿", "materials"),
+    ],
+)
+def test_specific_wording_beats_the_yes_no_fallback(question: str, facet: str) -> None:
+    assert detect_facet(question) == facet
+
+
+@pytest.mark.parametrize("text", ["明天会下雨吗", "你是机器人吗", "是吗", "房价会涨吗"])
+def test_yes_no_chat_without_a_modal_asks_nothing(text: str) -> None:
+    assert detect_facet(text) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        # validity of what one gets is part of the result, not of the handling time
+        ("残疾证有效期是几年", "results"),
+        ("这个许可管多久", "results"),
+        ("執照辦好能用幾年", "results"),
+        # money paid out goes to an account: a result, not a place to go
+        ("补助金会打到哪张卡", "results"),
+        ("退的钱转到哪个账户", "results"),
+        # a duration question stays about time even when it names the certificate
+        ("交上去以后多少个工作日发证", "time_limit"),
+        ("办好几天能拿到证", "time_limit"),
+        ("补贴一般什么时候到账", "time_limit"),
+        # platforms and self-service machines
+        ("在政务服务网上可以提交吗", "online"),
+        ("用微信公众号可以办吗", "online"),
+        ("自助机上能补打吗", "online"),
+        ("能不能在随申办上申请", "online"),
+        # steps, order and on-site visits
+        ("办这个一共分几步", "process"),
+        ("具体流程是什么样的 要去几次", "process"),
+        ("先交材料还是先缴费", "process"),
+        ("会不会有人上门核实", "process"),
+        # which office: a place with a verb of handling, or a choice between places
+        ("在区里能办还是必须去市里", "location"),
+        ("要去户籍地办吗", "location"),
+        ("在哪个网点能办", "location"),
+        ("鎮上辦不了 還是得去縣裡", "location"),
+        # how do I…, in colloquial verbs
+        ("残疾证咋整", "general"),
+        ("公积金咋提出来", "general"),
+        # how to get a supporting document is about the materials
+        ("租房的住址证明怎么开", "materials"),
+    ],
+)
+def test_general_patterns_of_asking(question: str, facet: str) -> None:
+    assert detect_facet(question) == facet
+
+
+def test_strip_cues_with_the_new_patterns() -> None:
+    assert strip_cues("在社区能办吗", keep_if_empty=False) == ""  # bare follow-up about a place
+    assert strip_cues("身份证能用几年").startswith("身份证")
+    assert "12123" in strip_cues("能在12123上办吗")  # a wildcard cue is never stripped
