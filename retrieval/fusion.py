@@ -26,6 +26,10 @@ from retrieval.ranking import LEXICAL, Ranking
 
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.json"
 SYSTEMS = ("bm25", "vector", "fused")
+# The first stage of the served cascade: lexical rankers and the cheap encoders only.
+# When it is sure, the answer is given without the expensive encoder; otherwise
+# the question goes on to the fused system.
+QUICK = "quick"
 
 
 @dataclass(frozen=True)
@@ -43,20 +47,27 @@ class SystemModel:
     intercept: float = 0.0
     answer_at: float = 0.5  # confidence needed for a direct answer
     unsure_at: float = 0.2  # below this: not found
+    encoders: tuple[str, ...] = ()  # when set, the only encoders whose rankings count
 
     def rankers(self, ranking: Ranking) -> list[str]:
         names = [n for n in ranking.scores if n != "name"]
         return [
             n
             for n in names
-            if (n in LEXICAL and self.lexical) or (n not in LEXICAL and self.vector)
+            if (n in LEXICAL and self.lexical)
+            or (n not in LEXICAL and self.vector and (not self.encoders or n in self.encoders))
         ]
 
 
 def default_model(system: str) -> SystemModel:
-    """Used before any calibration exists: equal RRF, confidence from agreement only."""
+    """Used before any calibration exists: equal RRF, confidence from agreement only.
+
+    An uncalibrated quick stage never answers on its own (``answer_at`` above 1).
+    """
     lexical = system != "vector"
     vector = system != "bm25"
+    if system == QUICK:
+        return SystemModel(answer_at=2.0, unsure_at=0.0)
     return SystemModel(
         lexical=lexical,
         vector=vector,
@@ -132,11 +143,11 @@ def save_models(models: dict[str, SystemModel], info: dict, path: Path = CALIBRA
 @cache
 def load_models(path: Path = CALIBRATION) -> dict[str, SystemModel]:
     """Calibrated models per system; defaults for any system not calibrated."""
-    models = {name: default_model(name) for name in SYSTEMS}
+    models = {name: default_model(name) for name in (*SYSTEMS, QUICK)}
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         for name, raw in data.get("systems", {}).items():
-            for key in ("features", "mean", "scale", "coef"):
+            for key in ("features", "mean", "scale", "coef", "encoders"):
                 raw[key] = tuple(raw.get(key, ()))
             models[name] = SystemModel(**raw)
     return models

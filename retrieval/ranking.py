@@ -56,6 +56,12 @@ def prepare(state: IndexState, encoders: list, question: str) -> Query:
 def prepare_many(state: IndexState, encoders: list, questions: list[str]) -> list[Query]:
     """Normalise, tokenise and embed questions (embedding in batches)."""
     queries = [_lexical(state, normalize(q)) for q in questions]
+    embed(queries, encoders)
+    return queries
+
+
+def embed(queries: list[Query], encoders: list) -> None:
+    """Add each encoder's vector to prepared queries (a cascade adds encoders later)."""
     # Embedding the question without its facet wording ranks better: "……多久能拿到"
     # otherwise pulls towards any item with a FAQ about waiting times.
     texts = [q.core or " " for q in queries]
@@ -64,7 +70,6 @@ def prepare_many(state: IndexState, encoders: list, questions: list[str]) -> lis
             rows = encoder.queries(texts[start : start + 64])
             for query, row in zip(queries[start : start + 64], rows, strict=True):
                 query.vectors[encoder.name] = row
-    return queries
 
 
 def _top(scores: np.ndarray, depth: int) -> np.ndarray:

@@ -20,9 +20,9 @@ from knowledge import Guide, Store
 from retrieval.answers import compose_answer, compose_sections
 from retrieval.encoders import EncoderPool, load_encoders
 from retrieval.facets import detect_facets, strip_cues
-from retrieval.fusion import SystemModel, confidence, fused_scores, load_models, signals
+from retrieval.fusion import QUICK, SystemModel, confidence, fused_scores, load_models, signals
 from retrieval.index import IndexDir, IndexState, Progress, build_state, config_key
-from retrieval.ranking import Ranking, prepare_many, rank
+from retrieval.ranking import Ranking, embed, prepare_many, rank
 from retrieval.text import expansions, normalize, to_simplified
 from retrieval.tokens import char_ngrams
 
@@ -245,6 +245,36 @@ class Searcher:
         queries = prepare_many(state, encoders, questions)
         return [self._judge(state, rank(state, q), model) for q in queries]
 
+    def judge_served(self, questions: list[str]) -> list[tuple[Judgement, SystemModel]]:
+        """What ``ask`` does: the quick stage first, the expensive encoders only if unsure.
+
+        The quick stage (lexical rankers and the cheap encoders, calibrated on its
+        own) answers when its confidence clears a threshold placed where, on the
+        calibration questions, answering early changed almost no outcome of the
+        fused system; every other question is embedded by the expensive encoders
+        too and judged by the fused system. Most questions that name their item
+        skip the expensive encoder, which is most of a question's CPU time.
+        """
+        state = self._current()
+        fused, quick = self.models["fused"], self.models[QUICK]
+        cheap = [e for e in self.encoders if e.cheap]
+        expensive = [e for e in self.encoders if not e.cheap]
+        usable = bool(expensive) and set(quick.encoders) <= {e.name for e in cheap}
+        queries = prepare_many(state, cheap, questions)
+        served: list[tuple[Judgement, SystemModel] | None] = [None] * len(queries)
+        later = []
+        for i, query in enumerate(queries):
+            if usable:
+                judgement = self._judge(state, rank(state, query), quick)
+                if judgement.confidence >= quick.answer_at:
+                    served[i] = (judgement, quick)
+                    continue
+            later.append(i)
+        embed([queries[i] for i in later], expensive)
+        for i in later:
+            served[i] = (self._judge(state, rank(state, queries[i]), fused), fused)
+        return served  # type: ignore[return-value]
+
     def _judge(self, state: IndexState, ranking: Ranking, model: SystemModel) -> Judgement:
         fused = fused_scores(ranking, model)
         order = np.argsort(-fused, kind="stable")
@@ -346,10 +376,7 @@ class Searcher:
             # “要多久” about the item in context: nothing to search, so no encoding.
             hit = Hit(context.id, to_simplified(context.name), 1.0)
             return self._answered(context, facets, situations, [], [hit])
-        model = self.models["fused"]
-        judgement = self._judge(
-            state, rank(state, prepare_many(state, self.encoders, [question])[0]), model
-        )
+        ((judgement, model),) = self.judge_served([question])
         hits = self._hits(state, judgement)
         if (
             context is not None

@@ -62,4 +62,4 @@ def copied_home(tmp_path: Path, searcher: Searcher, sample_home: Path, sample_gu
 @pytest.fixture
 def counting(searcher: Searcher) -> list[CountingEncoder]:
     """The session's encoders (already loaded), wrapped to count embedding work."""
-    return [CountingEncoder(e._encoder) for e in searcher.encoders]
+    return [CountingEncoder(e) for e in searcher.encoders]

@@ -45,6 +45,20 @@ def test_fused_system_meets_targets(searcher: Searcher, questions) -> None:
     assert fused.top1 >= TARGETS["top1"] and fused.recall3 >= TARGETS["recall3"]
     # fusion must earn its keep over either half alone
     assert fused.mrr >= max(results["bm25"][0].mrr, results["vector"][0].mrr)
+    # what the bot serves (the quick stage first) meets them too, and skips the
+    # expensive encoder for most questions
+    served = results["served"][0]
+    assert not served.meets_targets(), served.meets_targets()
+    assert served.wrong_confident <= fused.wrong_confident + 0.01
+
+
+@pytest.mark.slow
+def test_most_questions_are_answered_without_the_expensive_encoder(
+    searcher: Searcher, questions
+) -> None:
+    served = searcher.judge_served([q.q for q in questions if q.item])
+    early = sum(model is searcher.models["quick"] for _, model in served) / len(served)
+    assert early >= 0.5
 
 
 @pytest.mark.slow
