@@ -34,7 +34,8 @@ from wechatpy.utils import WeChatSigner
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 20
-WORKERS = int(os.environ.get("BENCH_CHAT_WORKERS", "1"))  # app processes sharing one database
+# App processes sharing one database, as `onetrip serve --workers` runs them: one per core.
+WORKERS = int(os.environ.get("BENCH_CHAT_WORKERS", str(os.cpu_count() or 1)))
 CONVERSATIONS_PER_CLIENT = 4
 FOLLOW_UPS = ["要多久能办好", "在哪里办", "收费吗", "可以网上办吗", "办公时间是什么时候"]
 SOCIAL = ["你好", "您好，请问一下"]
@@ -62,6 +63,23 @@ def _percentiles(values: list[float]) -> dict[str, float]:
     }
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its children (the workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for one in pids:
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def _questions() -> list[str]:
     """Citizens' phrasings from the bundled guides (their 相似问法), Traditional ones included."""
     from knowledge import load_guides
@@ -71,7 +89,7 @@ def _questions() -> list[str]:
 
 
 class Server:
-    """``uvicorn bot.app:create_app`` in its own process, like ``onetrip serve``."""
+    """``onetrip serve --workers N`` in its own process group."""
 
     def __init__(self, home: Path) -> None:
         self.port = _free_port()
@@ -104,12 +122,13 @@ class Server:
             )
         self.proc = subprocess.Popen(
             [
-                sys.executable, "-m", "uvicorn", "--factory", "bot.app:create_app",
-                "--host", "127.0.0.1", "--port", str(self.port),
-                "--workers", str(WORKERS), "--log-level", "warning", "--no-access-log",
+                sys.executable, "-m", "bot", "serve",
+                "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(WORKERS), "--no-access-log",
             ],
             env=self.env,
             cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline:
@@ -184,10 +203,14 @@ async def _timed(out: dict, call, check) -> None:
 
 
 async def _chat_client(
-    conn: Connection, rng: random.Random, questions: list[str], out: dict
+    conn: Connection,
+    rng: random.Random,
+    questions: list[str],
+    out: dict,
+    conversations: int = CONVERSATIONS_PER_CLIENT,
 ) -> None:
     json_headers = {"Content-Type": "application/json"}
-    for _ in range(CONVERSATIONS_PER_CLIENT):
+    for _ in range(conversations):
         _, body = await conn.request("POST", "/api/v1/chat/session")
         headers = {**json_headers, "Authorization": f"Bearer {json.loads(body)['token']}"}
         for text in _conversation(rng, questions):
@@ -261,15 +284,28 @@ def _summary(data: dict, wall: float) -> dict:
         "requests": len(data["latency"]),
         "errors": data["errors"],
         "requests_per_s": round(len(data["latency"]) / wall, 1),
+        # server CPU per request: robust to other load on the machine, unlike latency
+        "server_cpu_ms_per_request": round(data["cpu"] * 1000 / max(1, len(data["latency"])), 2),
         **_percentiles(data["latency"]),
     }
 
 
-async def _load(url: str, questions: list[str]) -> dict:
+async def _load(url: str, questions: list[str], pid: int) -> dict:
     host, port = url.removeprefix("http://").split(":")
     connections = [Connection(host, int(port)) for _ in range(CLIENTS)]
     try:
+        # Warm-up, not measured: every connection (and so every app process it
+        # reaches) answers one conversation before the clock starts.
+        await asyncio.gather(
+            *(
+                _chat_client(
+                    conn, random.Random(-1 - i), questions, {"latency": [], "errors": 0}, 1
+                )
+                for i, conn in enumerate(connections)
+            )
+        )
         chat = {"latency": [], "errors": 0}
+        cpu = _cpu_seconds(pid)
         started = time.perf_counter()
         await asyncio.gather(
             *(
@@ -278,8 +314,10 @@ async def _load(url: str, questions: list[str]) -> dict:
             )
         )
         chat_wall = time.perf_counter() - started
+        chat["cpu"] = _cpu_seconds(pid) - cpu
         batches = [_wechat_messages(i, random.Random(100 + i), questions) for i in range(CLIENTS)]
         wechat = {"latency": [], "errors": 0}
+        cpu = _cpu_seconds(pid)
         started = time.perf_counter()
         await asyncio.gather(
             *(
@@ -288,6 +326,7 @@ async def _load(url: str, questions: list[str]) -> dict:
             )
         )
         wechat_wall = time.perf_counter() - started
+        wechat["cpu"] = _cpu_seconds(pid) - cpu
     finally:
         for conn in connections:
             conn.close()
@@ -300,7 +339,7 @@ async def _load(url: str, questions: list[str]) -> dict:
 def run() -> dict:
     questions = _questions()
     with tempfile.TemporaryDirectory(prefix="onetrip-bench-chat-") as tmp, Server(Path(tmp)) as srv:
-        result = asyncio.run(_load(srv.url, questions))
+        result = asyncio.run(_load(srv.url, questions, srv.proc.pid))
     chat, wechat = result["chat"], result["wechat_callback"]
     result["targets"] = {
         "chat_p95_ms<=100": chat["p95_ms"] <= 100,
@@ -311,7 +350,7 @@ def run() -> dict:
         print(
             f"{name}: {data['requests']} requests, {data['requests_per_s']} req/s, "
             f"p50 {data['p50_ms']} ms, p95 {data['p95_ms']} ms, p99 {data['p99_ms']} ms, "
-            f"errors {data['errors']}"
+            f"errors {data['errors']}, server CPU {data['server_cpu_ms_per_request']} ms a request"
         )
     return result
 

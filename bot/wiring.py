@@ -28,6 +28,7 @@ def open_searcher(settings: Settings, store: Store):
         encoders=settings.encoders,
         embed_model=settings.embed_model,
         hotline=settings.hotline,
+        copies=settings.encoder_copies,
     )
 
 
