@@ -116,19 +116,22 @@ def chat_reply(reply: Reply) -> ChatReply:
     return ChatReply.model_validate(data)
 
 
-def get_dialog(request: Request) -> Dialog:
+# Cheap dependencies are ``async def`` so that FastAPI does not send each one to its
+# thread pool (see ``bot.deps``); the token check is an HMAC, no I/O.
+async def get_dialog(request: Request) -> Dialog:
     return request.app.state.dialog
 
 
-def get_tokens(request: Request) -> Tokens:
+async def get_tokens(request: Request) -> Tokens:
     return request.app.state.tokens
 
 
-def current_session(request: Request) -> str:
+async def current_session(request: Request) -> str:
     """The conversation named by the bearer token; 401 when missing, forged or expired."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    key = get_tokens(request).session_of(token.strip()) if scheme.lower() == "bearer" else None
+    tokens: Tokens = request.app.state.tokens
+    key = tokens.session_of(token.strip()) if scheme.lower() == "bearer" else None
     if key is None:
         raise HTTPException(status_code=401, detail="会话已失效，请重新进入对话")
     return key
@@ -147,11 +150,16 @@ def new_session(tokens: Annotated[Tokens, Depends(get_tokens)]) -> SessionOut:
 
 
 @router.post("/chat", response_model=ChatReply, summary="发送一条消息")
-def chat(body: ChatRequest, session: Session, dialog: DialogDep) -> ChatReply:
+async def chat(body: ChatRequest, session: Session, dialog: DialogDep) -> ChatReply:
+    # async, with the turn itself in the thread pool: a sync endpoint would also send
+    # the response's validation there, a second thread hop on every message.
     command = body.command if body.command in COMMANDS else None
     if not body.text.strip() and command is None and body.command:
         raise HTTPException(status_code=422, detail=f"未知的命令 {body.command}")
-    return chat_reply(dialog.handle(session, Incoming(text=body.text, command=command)))
+    reply = await run_in_threadpool(
+        dialog.handle, session, Incoming(text=body.text, command=command)
+    )
+    return chat_reply(reply)
 
 
 @router.post("/chat/files", response_model=ChatReply, summary="发送材料照片或 PDF（预审）")
