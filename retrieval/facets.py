@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -52,7 +52,7 @@ class _Cue:
     def weight(self) -> int:
         return _WEIGHTS[self.strength]
 
-    @property
+    @cached_property
     def strippable(self) -> bool:
         """Pure wording: no wildcard that could swallow the words naming an item."""
         return not _WILDCARD.search(self.pattern.pattern)

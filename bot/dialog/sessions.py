@@ -10,7 +10,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.dialog._db import Database
@@ -35,15 +35,22 @@ class SessionStore:
         self.timeout = timeout
         self._db = Database(engine)
         create_tables(engine)
+        # Built once: every chat turn runs these two.
+        sessions = ChatSessionRow.__table__
+        self._state_of = select(sessions.c.state, sessions.c.updated_at).where(
+            sessions.c.key == bindparam("key")
+        )
+        self._save_state = self._db.upsert(sessions, None, ["key"], ["state", "updated_at"])
+        self._add_log = insert(ChatLogRow.__table__)
 
     # -- state -------------------------------------------------------------
 
     def load(self, key: str) -> State:
-        with self._db.read() as session:
-            row = session.get(ChatSessionRow, key)
-            if row is None or utcnow() - row.updated_at > self.timeout:
-                return State()
-            return State.from_json(row.state)
+        with self.engine.connect() as connection:
+            row = connection.execute(self._state_of, {"key": key}).first()
+        if row is None or utcnow() - row.updated_at > self.timeout:
+            return State()
+        return State.from_json(row.state)
 
     def save(self, key: str, state: State) -> None:
         self.save_turn(key, state, [])
@@ -63,21 +70,21 @@ class SessionStore:
             "created_at": now,
             "updated_at": now,
         }
-        with self._db.write() as session:
-            session.execute(
-                self._db.upsert(ChatSessionRow.__table__, values, ["key"], ["state", "updated_at"])
-            )
-            for direction, text, item, status in log:
-                session.add(
-                    ChatLogRow(
-                        session_key=key,
-                        direction=direction,
-                        text=text,
-                        item_id=item,
-                        status=status,
-                        created_at=now,
-                    )
-                )
+        rows = [
+            {
+                "session_key": key,
+                "direction": direction,
+                "text": text,
+                "item_id": item,
+                "status": status,
+                "created_at": now,
+            }
+            for direction, text, item, status in log
+        ]
+        with self._db.write_core() as connection:
+            connection.execute(self._save_state, values)
+            if rows:
+                connection.execute(self._add_log, rows)
 
     def history(self, key: str, limit: int = 50) -> list[ChatLogRow]:
         """The last ``limit`` messages of a conversation, oldest first."""
