@@ -42,6 +42,13 @@ class SessionStore:
         )
         self._save_state = self._db.upsert(sessions, None, ["key"], ["state", "updated_at"])
         self._add_log = insert(ChatLogRow.__table__)
+        inbound = InboundRow.__table__
+        self._claim = insert(inbound)
+        self._finish = (
+            update(inbound)
+            .where(inbound.c.key == bindparam("done_key"))
+            .values(state="done", reply=bindparam("reply"))
+        )
 
     # -- state -------------------------------------------------------------
 
@@ -138,17 +145,17 @@ class SessionStore:
     def claim(self, key: str) -> bool:
         """True for the first delivery of a channel message, False for a repeat."""
         try:
-            with self._db.write() as session:
-                session.add(InboundRow(key=key, state="processing", created_at=utcnow()))
+            with self._db.write_core() as connection:
+                connection.execute(
+                    self._claim, {"key": key, "state": "processing", "created_at": utcnow()}
+                )
             return True
         except IntegrityError:
             return False
 
     def finish(self, key: str, reply: list[str]) -> None:
-        with self._db.write() as session:
-            session.execute(
-                update(InboundRow).where(InboundRow.key == key).values(state="done", reply=reply)
-            )
+        with self._db.write_core() as connection:
+            connection.execute(self._finish, {"done_key": key, "reply": reply})
 
     def wait_reply(self, key: str, timeout: float, interval: float = 0.1) -> list[str] | None:
         """The reply of a message first delivered elsewhere, once that delivery is done."""
