@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 20
 # App processes sharing one database, as `onetrip serve --workers` runs them: one per core.
 WORKERS = int(os.environ.get("BENCH_CHAT_WORKERS", str(os.cpu_count() or 1)))
-CONVERSATIONS_PER_CLIENT = 4
+CONVERSATIONS_PER_CLIENT = 12
 FOLLOW_UPS = ["要多久能办好", "在哪里办", "收费吗", "可以网上办吗", "办公时间是什么时候"]
 SOCIAL = ["你好", "您好，请问一下"]
 TOKEN, APPID = "bench-token", "wxbench000000000"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from knowledge.db import sqlite_url
@@ -25,6 +26,8 @@ class Settings(BaseSettings):
     # Copies of the expensive encoder, i.e. questions encoded at once (default: one
     # per core; ``onetrip serve --workers N`` shares the cores out between processes).
     encoder_copies: int | None = None
+    # Requests a process works on at once (its thread pool); see bot.dialog.setup.
+    threads: int = Field(8, ge=1)
     ocr_engine: str = "rapidocr"  # rapidocr | paddle
     paddle_model_dir: Path | None = None
     retention_days: int = 7

@@ -111,7 +111,17 @@ class LazySearcher:
 
 @asynccontextmanager
 async def chat_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Load the search models in the background as the server starts."""
+    """Size the request thread pool and load the search models as the server starts.
+
+    Chat turns are short and mostly CPU: forty threads (anyio's default) share the
+    process's core like a round robin, which stretches every question behind the
+    small talk of nineteen others. A few threads serve turns nearly in arrival
+    order; in bench_chat at 20 clients, 8 threads gave p95 83 ms where 40 gave 106 ms.
+    """
+    import anyio.to_thread
+
+    settings: Settings = app.state.settings
+    anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
     searcher = getattr(app.state, "searcher", None)
     if isinstance(searcher, LazySearcher):
         threading.Thread(target=searcher.load, name="warm-searcher", daemon=True).start()
