@@ -31,6 +31,9 @@ class Query:
     vectors: dict[str, np.ndarray]
     core: str = ""  # the text without its facet wording
     sounds: list[str] = field(default_factory=list)
+    # Scores already computed for this query (lexical rankers, per-encoder search):
+    # the served cascade ranks a question twice, the second time with one more encoder.
+    computed: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,11 +85,17 @@ def _top(scores: np.ndarray, depth: int) -> np.ndarray:
 
 def rank(state: IndexState, query: Query, depth: int = _DEPTH) -> Ranking:
     n = len(state.ids)
-    full = {
-        "words": state.words.scores(query.words),
-        "chars": state.chars.scores(query.chars),
-        "sound": state.sounds.scores(query.sounds),
-    }
+    memo = query.computed
+    if memo.get("state") is not state:  # computed against another index state
+        memo.clear()
+        memo["state"] = state
+    if "lexical" not in memo:
+        memo["lexical"] = {
+            "words": state.words.scores(query.words),
+            "chars": state.chars.scores(query.chars),
+            "sound": state.sounds.scores(query.sounds),
+        }
+    full: dict[str, np.ndarray] = memo["lexical"]  # type: ignore[assignment]
     picks = [_top(full[name], depth) for name in LEXICAL]
     best: dict[str, np.ndarray] = {}
     best_row: dict[str, np.ndarray] = {}
@@ -94,7 +103,9 @@ def rank(state: IndexState, query: Query, depth: int = _DEPTH) -> Ranking:
         table = state.vectors.tables.get(name)
         if table is None:
             continue
-        best[name], best_row[name] = table.search(vector, n)
+        if f"vector:{name}" not in memo:
+            memo[f"vector:{name}"] = table.search(vector, n)
+        best[name], best_row[name] = memo[f"vector:{name}"]  # type: ignore[misc]
         known = np.flatnonzero(best[name] > -1)
         picks.append(known[np.argsort(-best[name][known])[:depth]])
     candidates = np.unique(np.concatenate(picks)) if picks else np.zeros(0, np.int64)
