@@ -619,6 +619,10 @@ class Dialog:
         files = [(name, path.read_bytes()) for name, path in present]
         job = self.reviewer.submit(guide.id, files, state.known(guide.id) or {}, None, key)
         self.sessions.add_job(job, key, guide.id)
+        # A job can end before it is linked to this conversation (the queue is down, a
+        # worker is quicker than this turn): its on_done found no conversation to tell,
+        # so deliver now. Delivery happens once, whoever gets there first.
+        self.deliver(job)
         for _, path in present:  # the job keeps its own copies
             path.unlink(missing_ok=True)
         state.files, state.pending = [], None

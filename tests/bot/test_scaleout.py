@@ -254,6 +254,21 @@ def test_without_redis_the_upload_fails_clearly_instead_of_waiting_forever(home,
     assert data["status"] == "failed" and "预审服务暂时不可用" in data["error"]
 
 
+def test_a_job_that_fails_at_once_still_tells_the_wechat_user(home, sample_store, searcher):
+    """Redis down: the job fails inside the submit, before the chat has linked it."""
+    app = create_app(Settings(home=home, redis_url="redis://127.0.0.1:9/0"), searcher=searcher)
+    pushed: list[str] = []
+    app.state.dialog.on_notice = lambda key, reply: pushed.append("\n".join(reply.texts))
+    chat = Chat(app.state.dialog, key=f"wechat:{OPENID}")
+    chat.say("预审")
+    chat.say("结婚登记")
+    chat.send(("男方身份证.jpg", id_card_png()))
+    assert chat.say("好了").kind == "pending"
+    assert len(pushed) == 1 and "预审服务暂时不可用" in pushed[0]
+    logged = [r.text for r in app.state.dialog.sessions.history(chat.key) if r.status == "error"]
+    assert len(logged) == 1
+
+
 def test_worker_command_explains_what_is_missing(home, capsys, monkeypatch):
     assert cli(["worker", "--burst"]) == 2
     assert "未配置 ONETRIP_REDIS_URL" in capsys.readouterr().err
