@@ -27,7 +27,9 @@ class Settings(BaseSettings):
     # per core; ``onetrip serve --workers N`` shares the cores out between processes).
     encoder_copies: int | None = None
     # Requests a process works on at once (its thread pool); see bot.dialog.setup.
-    threads: int = Field(8, ge=1)
+    # Chat turns are mostly CPU: few threads is faster. With PostgreSQL across a
+    # network, turns wait on round trips and a few more threads pay off.
+    threads: int = Field(4, ge=1)
     ocr_engine: str = "rapidocr"  # rapidocr | paddle
     paddle_model_dir: Path | None = None
     retention_days: int = 7
