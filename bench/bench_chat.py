@@ -1,13 +1,16 @@
 """Chat under load: the HTTP chat API and the WeChat callback against a real uvicorn.
 
-A uvicorn process serves the app on a loopback port with the bundled sample
-guides and the real search models. 20 concurrent clients each hold
+``onetrip serve --workers N`` (N = cores) serves the app on a loopback port with
+the bundled sample guides and the real search models. After one unmeasured
+warm-up conversation per connection, 20 concurrent clients each hold
 conversations the way citizens do — a greeting, a question in their own words
 (the guides' curated 相似问法), a follow-up about the same item, a rating,
 thanks — and the latency of every request is measured. Then 20 concurrent
 WeChat users hold the same kind of conversations through ``/wechat`` in safe
 mode (signed and encrypted as WeChat sends them).
-Request counts are bounded; all traffic stays on 127.0.0.1.
+Request counts are bounded (1 200 a phase, a few seconds: shorter runs moved
+p95 by ±40 %); all traffic stays on 127.0.0.1. The server's CPU time per request
+is reported beside the latencies: it varies less when the machine is busy.
 
 Targets on the 2-core reference machine: chat p95 ≤ 100 ms, WeChat callback
 p99 ≤ 300 ms, no errors.
