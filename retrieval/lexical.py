@@ -20,7 +20,8 @@ class LexicalIndex:
     def __init__(self, docs: list[list[str]]) -> None:
         self.size = len(docs)
         self._bm25 = bm25s.BM25()
-        self._bm25.index([d or [""] for d in docs], show_progress=False)
+        if docs:  # a new centre may start with no guides yet; bm25s cannot index nothing
+            self._bm25.index([d or [""] for d in docs], show_progress=False)
         self.doc_sets = [frozenset(d) for d in docs]
         df: Counter[str] = Counter()
         for s in self.doc_sets:

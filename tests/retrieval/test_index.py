@@ -111,3 +111,11 @@ def test_only_recent_index_folders_are_kept(copied_home: Path, counting) -> None
     folders = [p for p in (copied_home / "index").iterdir() if p.is_dir()]
     assert len(folders) <= 3
     assert not [p for p in folders if p.name.startswith(".building")]
+
+
+def test_an_empty_knowledge_base_answers_not_found(tmp_path: Path) -> None:
+    """A centre that has not imported its guides yet gets 'not found', not a crash."""
+    store = Store.from_url(sqlite_url(tmp_path))
+    searcher = Searcher.open(store, tmp_path, "none", auto_refresh=None)
+    answer = searcher.ask("身份证丢了怎么补办")
+    assert answer.status == "not_found" and "12345" in answer.answer
