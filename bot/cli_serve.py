@@ -90,6 +90,16 @@ def _worker(host: str, port: int, access_log: bool) -> None:
     uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
 
 
+def _prepare(settings: Settings) -> None:
+    """Create every table and the secret key once, before the workers start together
+    on a new ``ONETRIP_HOME`` and race to create them."""
+    from bot.app import create_app
+    from knowledge.db import create_tables
+
+    app = create_app(settings)
+    create_tables(app.state.store.engine)
+
+
 def _serve_workers(host: str, port: int, workers: int, access_log: bool) -> int:
     if not hasattr(socket, "SO_REUSEPORT"):
         print("本系统不支持 SO_REUSEPORT，无法使用 --workers；请改用负载均衡", file=sys.stderr)
@@ -99,6 +109,7 @@ def _serve_workers(host: str, port: int, workers: int, access_log: bool) -> int:
     except OSError as exc:
         print(f"无法监听 {host}:{port}：{exc}", file=sys.stderr)
         return 1
+    _prepare(Settings())
     # The expensive encoder keeps one model copy per core in each process;
     # with several processes, the cores are shared out between them.
     cores = os.cpu_count() or 1

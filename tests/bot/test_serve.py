@@ -33,20 +33,25 @@ def _listeners(port: int) -> int:
 
 
 def _serve(home: Path, port: int, workers: int) -> subprocess.Popen:
+    """The server, its output in ``home/serve.log`` (a pipe nobody reads could fill up)."""
     env = {
         **os.environ,
         "ONETRIP_HOME": str(home),
         "ONETRIP_ENCODERS": "none",  # lexical search only: the processes start in seconds
     }
     env.pop("ONETRIP_DATABASE_URL", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", str(workers)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    with (home / "serve.log").open("w") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", str(workers)],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def _log(home: Path) -> str:
+    return (home / "serve.log").read_text(errors="replace")
 
 
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc")
@@ -61,16 +66,17 @@ def test_two_workers_share_the_port_and_stop_together(tmp_path: Path) -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.3)
-            assert server.poll() is None, server.stdout.read() if server.stdout else ""
+            assert server.poll() is None, _log(tmp_path)
         # both processes listen (SO_REUSEPORT), so the kernel spreads connections over them
         while _listeners(port) < 2 and time.monotonic() < deadline:
             time.sleep(0.3)
-        assert _listeners(port) == 2
+        assert _listeners(port) == 2, _log(tmp_path)
         for _ in range(20):  # fresh connections all get answered
             assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).json()["status"] == "ok"
     finally:
         server.send_signal(signal.SIGTERM)
-        output, _ = server.communicate(timeout=60)
+        server.wait(timeout=60)
+    output = _log(tmp_path)
     assert server.returncode == 0, output
     assert "2 个服务进程" in output
     assert _listeners(port) == 0
@@ -81,6 +87,6 @@ def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         server = _serve(tmp_path, taken.getsockname()[1], 2)
-        output, _ = server.communicate(timeout=60)
+        server.wait(timeout=60)
     assert server.returncode == 1
-    assert "无法监听" in output
+    assert "无法监听" in _log(tmp_path)
