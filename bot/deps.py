@@ -1,8 +1,9 @@
 """Shared request dependencies: settings and the knowledge store.
 
 Dependencies that only read ``app.state`` are ``async def``: FastAPI runs a plain
-``def`` dependency in its thread pool, and a hop there and back cost more CPU
-than a whole small chat turn (measured: 16 thread hops for one chat request).
+``def`` dependency in its thread pool, one hop there and back for each. With them,
+the endpoint and the response check, a small-talk message cost 2.97 ms of CPU;
+with one hop left, 1.80 ms.
 """
 
 from __future__ import annotations
