@@ -51,21 +51,27 @@ def _applies(m: Material, situations: dict[str, bool] | None) -> bool | None:
     return None
 
 
-def _numbered(materials: list[Material]) -> list[str]:
-    """Numbered lines; members of a ``one_of`` group share one line (任选其一)."""
-    lines: list[str] = []
+def _grouped(materials: list[Material]) -> list[list[Material]]:
+    """Materials in order, the members of a ``one_of`` group (任选其一) together, once."""
+    groups: list[list[Material]] = []
     done: set[str] = set()
     for m in materials:
-        if m.one_of:
-            if m.one_of in done:
-                continue
+        if not m.one_of:
+            groups.append([m])
+        elif m.one_of not in done:
             done.add(m.one_of)
-            group = [g for g in materials if g.one_of == m.one_of]
-            if len(group) > 1:
-                options = "\n".join(f"   - {_material_line(g)}" for g in group)
-                lines.append(f"以下材料任选其一：\n{options}")
-                continue
-        lines.append(_material_line(m))
+            groups.append([g for g in materials if g.one_of == m.one_of])
+    return groups
+
+
+def _numbered(materials: list[Material]) -> list[str]:
+    """Numbered lines; members of a ``one_of`` group share one line (任选其一)."""
+    lines = [
+        "以下材料任选其一：\n" + "\n".join(f"   - {_material_line(g)}" for g in group)
+        if len(group) > 1
+        else _material_line(group[0])
+        for group in _grouped(materials)
+    ]
     return [f"{i}. {line}" for i, line in enumerate(lines, 1)]
 
 
@@ -117,19 +123,12 @@ def materials_answer(guide: Guide, situations: dict[str, bool] | None = None) ->
 
 def _short_names(materials: list[Material]) -> list[str]:
     """Material names, a ``one_of`` group written once as "A或B（任选其一）"."""
-    names: list[str] = []
-    done: set[str] = set()
-    for m in materials:
-        if m.one_of:
-            if m.one_of in done:
-                continue
-            done.add(m.one_of)
-            group = [zh(g.name) for g in materials if g.one_of == m.one_of]
-            if len(group) > 1:
-                names.append("或".join(group) + "（任选其一）")
-                continue
-        names.append(zh(m.name))
-    return names
+    return [
+        "或".join(zh(g.name) for g in group) + "（任选其一）"
+        if len(group) > 1
+        else zh(group[0].name)
+        for group in _grouped(materials)
+    ]
 
 
 def conditions_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
