@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from bot.settings import Settings
 from bot.wiring import open_store
@@ -65,20 +67,18 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.admin import accounts, audit
+    from bot.admin import accounts
 
-    db = _db(settings)
-    user = accounts.find_user(db, args.name)
-    if user is None:
-        print(f"没有账号 {args.name}", file=sys.stderr)
+    name = _change_user(
+        settings,
+        args.name,
+        lambda db, user_id: accounts.set_password(db, user_id, _read_password()),
+        "修改失败",
+        ("user.password", "命令行重置"),
+    )
+    if name is None:
         return 1
-    try:
-        accounts.set_password(db, user.id, _read_password())
-    except ValueError as exc:
-        print(f"修改失败：{exc}", file=sys.stderr)
-        return 1
-    audit.record(db, _operator(), "user.password", user.name, "命令行重置")
-    print(f"已重置 {user.name} 的密码")
+    print(f"已重置 {name} 的密码")
     return 0
 
 
@@ -94,21 +94,45 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_disable(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.admin import accounts
+
+    name = _change_user(
+        settings,
+        args.name,
+        lambda db, user_id: accounts.set_active(db, user_id, False),
+        "停用失败",
+        ("user.disable", "命令行"),
+    )
+    if name is None:
+        return 1
+    print(f"已停用 {name}")
+    return 0
+
+
+def _change_user(
+    settings: Settings,
+    name: str,
+    change: Callable[[Any, int], None],
+    failure: str,
+    audited: tuple[str, str],
+) -> str | None:
+    """Find the account, apply ``change`` and audit it (action, detail): the account's
+    name, or None once the reason it could not be done is printed."""
     from bot.admin import accounts, audit
 
     db = _db(settings)
-    user = accounts.find_user(db, args.name)
+    user = accounts.find_user(db, name)
     if user is None:
-        print(f"没有账号 {args.name}", file=sys.stderr)
-        return 1
+        print(f"没有账号 {name}", file=sys.stderr)
+        return None
     try:
-        accounts.set_active(db, user.id, False)
+        change(db, user.id)
     except ValueError as exc:
-        print(f"停用失败：{exc}", file=sys.stderr)
-        return 1
-    audit.record(db, _operator(), "user.disable", user.name, "命令行")
-    print(f"已停用 {user.name}")
-    return 0
+        print(f"{failure}：{exc}", file=sys.stderr)
+        return None
+    action, detail = audited
+    audit.record(db, _operator(), action, user.name, detail)
+    return user.name
 
 
 def _operator() -> str:
