@@ -76,23 +76,25 @@ async def attach(request: Request, ctx: Context, staff: CurrentStaff) -> Respons
 
 @router.post("/questions/dismiss")
 async def dismiss(request: Request, ctx: Context, staff: CurrentStaff) -> Response:
-    rows, _ = await _selection(request, ctx)
-    if rows:
-        questions.set_status(ctx.db, [r.id for r in rows], "dismissed")
-        audit.record(
-            ctx.db, staff.name, "question.dismiss", rows[0].text, "；".join(r.text for r in rows)
-        )
-        flash(request, f"已忽略 {len(rows)} 个问题。")
-    return redirect("/admin/questions")
+    return await _set_status(
+        request, ctx, staff, "dismissed", "question.dismiss", "已忽略 {n} 个问题。"
+    )
 
 
 @router.post("/questions/reopen")
 async def reopen(request: Request, ctx: Context, staff: CurrentStaff) -> Response:
+    return await _set_status(
+        request, ctx, staff, "open", "question.reopen", "已将 {n} 个问题放回待处理。"
+    )
+
+
+async def _set_status(
+    request: Request, ctx: AdminContext, staff: Staff, status: str, action: str, done: str
+) -> Response:
+    """Give the selected questions ``status``, audited as ``action``; ``done`` is the flash."""
     rows, _ = await _selection(request, ctx)
     if rows:
-        questions.set_status(ctx.db, [r.id for r in rows], "open")
-        audit.record(
-            ctx.db, staff.name, "question.reopen", rows[0].text, "；".join(r.text for r in rows)
-        )
-        flash(request, f"已将 {len(rows)} 个问题放回待处理。")
+        questions.set_status(ctx.db, [r.id for r in rows], status)
+        audit.record(ctx.db, staff.name, action, rows[0].text, "；".join(r.text for r in rows))
+        flash(request, done.format(n=len(rows)))
     return redirect("/admin/questions")
