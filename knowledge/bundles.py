@@ -1,0 +1,76 @@
+"""一件事 bundles: the items of one life or business event, served together.
+
+A bundle names its items in order, the lead department (牵头部门) and the one
+window (综合窗口) that receives everything (首接受理), the situations (办事情形)
+asked once for the whole event, and which materials of different items are the
+same document, so that an applicant hands in an ID card once, not four times.
+File format: ``docs/bundles.md``; a bundle file is marked by ``kind: bundle``.
+
+This module is the public surface; the parts live in private modules:
+the model (``_bundle_model``), files (``_bundle_files``), the pure composition
+(``_bundle_compose``) and the lint (``_bundle_lint``).
+"""
+
+from knowledge._bundle_compose import (
+    BundleItem,
+    CombinedMaterial,
+    Composition,
+    MaterialUse,
+    SituationQuestion,
+    TotalTime,
+    VisitCount,
+    applicable_items,
+    combined_materials,
+    compose,
+    situation_questions,
+    total_time,
+    total_visits,
+)
+from knowledge._bundle_files import (
+    BundleLoadResult,
+    bundle_yaml,
+    is_bundle_data,
+    load_bundles,
+    parse_bundle,
+    split_files,
+    write_bundles,
+)
+from knowledge._bundle_lint import lint_bundle, lint_bundle_paths, lint_bundles
+from knowledge._bundle_model import (
+    BUNDLE_KIND,
+    Bundle,
+    BundleEntry,
+    BundleError,
+    BundleSituation,
+)
+
+__all__ = [
+    "BUNDLE_KIND",
+    "Bundle",
+    "BundleEntry",
+    "BundleError",
+    "BundleItem",
+    "BundleLoadResult",
+    "BundleSituation",
+    "CombinedMaterial",
+    "Composition",
+    "MaterialUse",
+    "SituationQuestion",
+    "TotalTime",
+    "VisitCount",
+    "applicable_items",
+    "bundle_yaml",
+    "combined_materials",
+    "compose",
+    "is_bundle_data",
+    "lint_bundle",
+    "lint_bundle_paths",
+    "lint_bundles",
+    "load_bundles",
+    "parse_bundle",
+    "situation_questions",
+    "split_files",
+    "total_time",
+    "total_visits",
+    "write_bundles",
+]
