@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import zhconv
 
 from knowledge.loader import Problem, load_guides
-from knowledge.schema import Guide
+from knowledge.schema import CATEGORIES, Guide
 
 # Catch-all material names (兜底材料): named nothing an applicant could prepare.
 _CATCH_ALL = re.compile(
@@ -22,6 +23,9 @@ _CATCH_ALL = re.compile(
     r"|^(其[他它]|有关|相关)$"
     r"|等(相关|有关|其[他它])?(材料|资料|文件|证件|证明)?\s*$"
 )
+# "有关部门的批准文件", "其他证明材料": a document or material named only by a vague
+# qualifier, however many words stand between; as much a catch-all as 其他材料.
+_CATCH_ALL_SPREAD = re.compile(r"(有关|其[他它])[^，。；、,;（）()]{0,12}?(文件|材料|资料)")
 # Vague wording in a material name: the applicant cannot tell what to bring.
 _VAGUE = re.compile(
     r"相关|有关|必要的?|视情况|根据需要|按规定|规定的|相应的?|若干|其[他它]|要求的|需要的|如需"
@@ -50,12 +54,13 @@ def lint_guide(guide: Guide, file: str) -> list[Problem]:
         if n > 1:
             error("materials", f"材料编号 {mid} 重复")
 
+    _duplicate_names(guide, error)
     used_situations: set[str] = set()
     groups: Counter[str] = Counter()
     for i, material in enumerate(guide.materials):
         where = f"materials[{i}]"
         name = _simplified(material.name)
-        if _CATCH_ALL.search(name):
+        if _CATCH_ALL.search(name) or _CATCH_ALL_SPREAD.search(name):
             error(
                 f"{where}.name",
                 f"“{material.name}”是兜底性材料，申请人无法据此准备；请逐项写明具体材料名称",
@@ -79,6 +84,7 @@ def lint_guide(guide: Guide, file: str) -> list[Problem]:
     for group, n in groups.items():
         if n == 1:
             warn("materials", f"one_of 组 {group} 只有一项材料，无法构成“任选其一”")
+    _lint_additions(guide, situation_ids, error, warn)
     for i, situation in enumerate(guide.situations):
         if situation.id not in used_situations:
             warn(f"situations[{i}]", f"办事情形 {situation.id} 没有被任何材料引用")
@@ -103,6 +109,51 @@ def lint_guide(guide: Guide, file: str) -> list[Problem]:
     elif not any(loc.hours for loc in guide.locations):
         warn("locations", "没有写办公时间")
     return problems
+
+
+def _name_key(name: str) -> str:
+    """A material name as an applicant reads it: Simplified, without spaces and 《》."""
+    return re.sub(r"[\s《》〈〉“”\"']", "", _simplified(name))
+
+
+Report = Callable[[str, str], None]  # (field, message)
+
+
+def _duplicate_names(guide: Guide, error: Report) -> None:
+    """The same material listed twice for the same applicant is an error.
+
+    Two materials may share a name only when they belong to different situations
+    (the 授权委托书 of an agent and of a guardian); listed for the same situations,
+    an applicant would be asked for it twice.
+    """
+    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    for i, material in enumerate(guide.materials):
+        key = (_name_key(material.name), tuple(sorted(material.situations)))
+        if key in seen:
+            error(
+                f"materials[{i}].name",
+                f"材料名称“{material.name}”与 materials[{seen[key]}] 重复；"
+                "同一材料只列一次，或用 situation 区分不同情形",
+            )
+        else:
+            seen[key] = i
+
+
+def _lint_additions(guide: Guide, situation_ids: list[str], error: Report, warn: Report) -> None:
+    """Rules for the optional fields real guides carry (docs/guide-format-additions.md)."""
+    for sid in guide.handling_by_situation:
+        if sid not in situation_ids:
+            error("handling_by_situation", f"办事情形 {sid} 未在 situations 中定义")
+    if guide.handling_by_situation and guide.handling not in (None, "即办件、承诺件"):
+        values = set(guide.handling_by_situation.values()) | {guide.handling}
+        if len(values) > 1:
+            warn("handling", "各情形的办件类型不同，handling 宜写“即办件、承诺件”")
+    groups: Counter[str] = Counter(s.one_of for s in guide.situations if s.one_of)
+    for group, n in groups.items():
+        if n == 1:
+            warn("situations", f"办事情形组 {group} 只有一个情形，无法构成“多选一”")
+    if guide.category and guide.category not in CATEGORIES:
+        warn("category", f"“{guide.category}”是本地窗口分类，不在全国五类综合窗口分类之中")
 
 
 def lint_guides(guides: list[tuple[str, Guide]]) -> list[Problem]:

@@ -1,8 +1,13 @@
-"""Pydantic models of a service guide (办事指南), exactly as ``shared/GUIDE_FORMAT.md``.
+"""Pydantic models of a service guide (办事指南), as ``shared/GUIDE_FORMAT.md`` plus additions.
 
 The models are strict: an unknown field is an error, so that a typo in a staff
 member's YAML never silently drops data. Values of the fixed lists may be
 written in Traditional characters and are stored in their Simplified form.
+
+The optional additions (``docs/guide-format-additions.md``) accept the values
+real published guides carry — 办件类型 "即办件、承诺件", 材料形式 "原件 复印件",
+份数 "1份", time limits written "即时办结" — and store them in one canonical
+form, so that every file valid under the contract still imports unchanged.
 """
 
 from __future__ import annotations
@@ -12,14 +17,21 @@ import re
 from typing import Annotated, Literal
 
 import zhconv
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"  # item ids: lower-case letters, digits, hyphens
 LOCAL_SLUG = r"^[a-z0-9][a-z0-9_-]*$"  # ids inside an item may also use "_" (lease_or_deed)
 
 CATEGORIES = ("社会民生类", "市场准入类", "人社服务类", "投资建设类", "其他")
 ITEM_TYPES = ("行政许可", "行政确认", "行政给付", "公共服务", "其他")
-HANDLINGS = ("即办件", "承诺件")
+HANDLINGS = ("即办件", "承诺件", "即办件、承诺件")  # the last: differs by situation
 FORMS = ("原件", "复印件", "原件及复印件", "电子件")
 UNITS = ("工作日", "自然日")
 
@@ -51,10 +63,147 @@ def _text(value: object) -> object:
     return value
 
 
-Category = Annotated[Literal[CATEGORIES], BeforeValidator(_simplified)]
+_SEPARATORS = re.compile(r"[\s、，,/／;；+＋和及与或]+")
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_CN_DIGITS |= {"八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3}
+
+
+def chinese_number(text: str) -> int | None:
+    """``"3"``, ``"三"``, ``"十五"``, ``"二十"`` → the number; anything else → None."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def normalise_form(value: object) -> object:
+    """材料形式 as guides write it → one of ``FORMS``; unknown text is left for the error.
+
+    "原件 复印件", "原件、复印件", "原件和复印件", "验原件交复印件" all mean the applicant
+    brings both; "电子版" and "电子证照" mean 电子件; "纸质原件" is 原件.
+    """
+    if not isinstance(value, str):
+        return value
+    text = zhconv.convert(value.strip(), "zh-cn")
+    if text in FORMS:
+        return text
+    compact = _SEPARATORS.sub("", text).replace("纸质", "").replace("纸本", "")
+    if "或" in text:
+        return text  # 原件或复印件 is a choice staff must settle, not a form
+    has_original = "原件" in compact
+    has_copy = "复印件" in compact or "复印" in compact
+    if has_copy and (has_original or compact.startswith(("含", "附", "并附", "另附"))):
+        return "原件及复印件"  # "(含复印件)" after a document shown in the original
+    if compact in ("原件", "正本"):
+        return "原件"
+    if compact in ("复印件", "复印"):
+        return "复印件"
+    if compact in ("电子件", "电子版", "电子", "电子证照", "电子文档", "扫描件"):
+        return "电子件"
+    return text
+
+
+_COPIES = re.compile(
+    r"^\s*(?:各|共)?\s*([0-9]+|[一二两三四五六七八九十壹贰叁]+)\s*(?:份|张|本|套|件|页|式)?\s*$"
+)
+
+
+def parse_copies(value: object) -> object:
+    """份数 "1份", "一份", "3张" → the number; other text is left for the error."""
+    if isinstance(value, str):
+        match = _COPIES.match(zhconv.convert(value, "zh-cn"))
+        if match:
+            number = chinese_number(match.group(1))
+            if number is not None:
+                return number
+    return value
+
+
+_DAYS = re.compile(r"^\s*([0-9]+|[一二两三四五六七八九十]+)\s*个?\s*(工作日|自然日|日历日)\s*$")
+_IMMEDIATE = re.compile(r"即时|当场|即办|立即|当日办结|当天办结|现场办结|即来即办")
+
+
+def parse_days(value: object) -> tuple[object, str | None, str | None]:
+    """A time limit as guides write it → (number, unit, text kept beside the number).
+
+    "20个工作日" → (20, "工作日", None); "即时受理" / "当场办结" → (0, None, the text);
+    anything else is returned unchanged so that validation names it.
+    """
+    if not isinstance(value, str):
+        return value, None, None
+    text = zhconv.convert(value.strip(), "zh-cn")
+    match = _DAYS.match(text)
+    if match and (number := chinese_number(match.group(1))) is not None:
+        unit = "自然日" if match.group(2) in ("自然日", "日历日") else "工作日"
+        return number, unit, None
+    if text.isdigit():
+        return int(text), None, None
+    if _IMMEDIATE.search(text):
+        return 0, None, text
+    return value, None, None
+
+
+def normalise_handling(value: object) -> object:
+    """办件类型 "即办件、承诺件" (either, by situation) → the canonical combined value."""
+    if not isinstance(value, str):
+        return value
+    text = zhconv.convert(value.strip(), "zh-cn")
+    parts = {p for p in _SEPARATORS.split(text) if p}
+    if parts == {"即办件", "承诺件"}:
+        return "即办件、承诺件"
+    return text
+
+
+_YES = {"是", "必要", "必须", "必需", "必填", "需要", "必交"}
+_NO = {"否", "非必要", "不必要", "可选", "选填", "非必须", "不需要"}
+
+
+def yes_no(value: object) -> object:
+    """ "是/否", "必要/非必要" as guides write them → bool; other text is left for the error."""
+    if isinstance(value, str):
+        text = zhconv.convert(value.strip(), "zh-cn")
+        if text in _YES:
+            return True
+        if text in _NO:
+            return False
+    return value
+
+
+def _visits(value: object) -> object:
+    """到现场次数 "1次", "一次", "0次" → the number."""
+    if isinstance(value, str):
+        match = re.match(r"^\s*([0-9]+|[一二两三四五六七八九十零]+)\s*次?\s*$", value)
+        if match and (number := chinese_number(match.group(1))) is not None:
+            return number
+    return value
+
+
+def _category(value: object) -> object:
+    """A national window class, or a local one (工程建设类) — never a clipped national name.
+
+    "民生类" is a national class cut short, most likely a typo, so it is refused with the
+    choices; a local class keeps its own name and lint reminds staff it is local.
+    """
+    value = _simplified(value)
+    if not isinstance(value, str) or value in CATEGORIES:
+        return value
+    if value.endswith("类") and len(value) >= 3 and not any(value in c for c in CATEGORIES):
+        return value
+    choices = "、".join(CATEGORIES)
+    raise ValueError(f"取值 {value!r} 无效，可选: {choices}，或以“类”结尾的本地窗口分类")
+
+
+Category = Annotated[str, BeforeValidator(_category), Field(max_length=20)]
 ItemType = Annotated[Literal[ITEM_TYPES], BeforeValidator(_simplified)]
-Handling = Annotated[Literal[HANDLINGS], BeforeValidator(_simplified)]
-Form = Annotated[Literal[FORMS], BeforeValidator(_simplified)]
+Handling = Annotated[Literal[HANDLINGS], BeforeValidator(normalise_handling)]
+Form = Annotated[Literal[FORMS], BeforeValidator(normalise_form)]
 Unit = Annotated[Literal[UNITS], BeforeValidator(_simplified)]
 Text = Annotated[str, BeforeValidator(_text)]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]
@@ -76,6 +225,9 @@ class Situation(_Strict):
     id: LocalSlug
     label: Text = Field(min_length=1)
     question: Text | None = None
+    # Situations sharing a group are alternatives (exactly one applies: 遗失 or 损坏);
+    # situations without a group combine freely (委托代办 with either).
+    one_of: LocalSlug | None = None
 
 
 class Recognize(_Strict):
@@ -83,6 +235,16 @@ class Recognize(_Strict):
 
     keywords: list[Text] = Field(default_factory=list)
     fields: list[Literal[RECOGNIZE_FIELDS]] = Field(default_factory=list)
+    # Built-in document type (证照类型, prereview.doctypes); inferred from the name when absent.
+    type: (
+        Literal[
+            "id-card", "business-licence", "bank-account", "hukou", "marriage",
+            "social-security-card", "driving-licence", "property-certificate",
+            "birth-certificate", "lease", "power-of-attorney", "termination",
+            "health-certificate", "form",
+        ]
+        | None
+    ) = None  # fmt: skip
 
 
 class Material(_Strict):
@@ -90,15 +252,17 @@ class Material(_Strict):
 
     id: LocalSlug
     name: Text = Field(min_length=1)
-    required: bool = True
+    required: Annotated[bool, BeforeValidator(yes_no)] = True
     deferrable: bool = False  # 容缺受理: may be handed in later
     shared: bool = False  # 免提交: the office obtains it itself
     form: Form | None = None
-    copies: int | None = Field(default=None, ge=0)
+    copies: Annotated[int | None, BeforeValidator(parse_copies)] = Field(default=None, ge=0)
     situation: Annotated[list[LocalSlug] | None, BeforeValidator(_as_list)] = None
     one_of: LocalSlug | None = None
     notes: Text | None = None
-    template: Text | None = None
+    template: Text | None = None  # 空白表格: the blank form
+    sample: Text | None = None  # 示例样表: a filled-in example
+    origin: Text | None = None  # 来源渠道: 申请人自备, 政府部门核发, ……
     recognize: Recognize | None = None
     checks: list[str] = Field(default_factory=list)
 
@@ -120,9 +284,43 @@ class Material(_Strict):
 
 
 class TimeLimit(_Strict):
+    """办结时限: numbers for answers and checks, the guide's own wording beside them."""
+
     statutory: int | None = Field(default=None, ge=0)  # 法定办结时限
     promised: int | None = Field(default=None, ge=0)  # 承诺办结时限
     unit: Unit = "工作日"
+    statutory_text: Text | None = None  # as the guide words it, when a number says too little
+    promised_text: Text | None = None  # "即时办结", "材料齐全的当场办结，需核查的5个工作日"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _faithful_values(cls, data: object) -> object:
+        """Accept "20个工作日" and "当场办结" where a number is expected, keeping the words."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for key in ("statutory", "promised"):
+            number, unit, text = parse_days(data.get(key))
+            if number is data.get(key):
+                continue
+            data[key] = number
+            if unit and "unit" not in data:
+                data["unit"] = unit
+            elif unit and _simplified(data["unit"]) != unit:
+                text = f"{number}个{unit}"  # a unit unlike the other limit's: keep the words
+            if text and not data.get(f"{key}_text"):
+                data[f"{key}_text"] = text
+        return data
+
+
+class Source(_Strict):
+    """Where a guide was taken from (来源): the published page or file and its dates."""
+
+    url: Text | None = None
+    file: Text | None = None  # the file a converted draft was read from
+    title: Text | None = None
+    published: dt.date | None = None  # date the office published or last changed it
+    retrieved: dt.date | None = None  # date it was read
 
 
 class Location(_Strict):
@@ -145,21 +343,29 @@ class Guide(_Strict):
     name: Text = Field(min_length=1)
     aliases: list[Text] = Field(default_factory=list)
     department: Text = Field(min_length=1)
-    category: Category | None = None
+    category: Category | None = None  # one of CATEGORIES, or a local window class
     type: ItemType | None = None
     handling: Handling | None = None
+    handling_by_situation: dict[LocalSlug, Handling] = Field(default_factory=dict)
     basis: list[Text] = Field(default_factory=list)
     conditions: Text | None = None
+    refusal_conditions: Text | None = None  # 不予受理情形
+    quantity_limit: Text | None = None  # 数量限制, e.g. 每年限补办一次
+    in_person: Annotated[bool | None, BeforeValidator(yes_no)] = None  # 本人到场
     situations: list[Situation] = Field(default_factory=list)
     materials: list[Material]
     time_limit: TimeLimit | None = None
+    special_procedures: Text | None = None  # 特别程序 (听证, 检验, 专家评审) and their time
     fees: Text | None = None
-    visits: int | None = Field(default=None, ge=0)
+    visits: Annotated[int | None, BeforeValidator(_visits)] = Field(default=None, ge=0)
     online_url: Text | None = None
     locations: list[Location] = Field(default_factory=list)
+    phone: Text | None = None  # 咨询电话 of the item, when not tied to one location
+    complaint_phone: Text | None = None  # 监督投诉电话
     process: list[Text] = Field(default_factory=list)
     results: list[Text] = Field(default_factory=list)
     faq: list[Faq] = Field(default_factory=list)
+    source: Source | None = None
     updated: dt.date | None = None
 
     def material(self, material_id: str) -> Material | None:
