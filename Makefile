@@ -3,13 +3,27 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 APT_STAMP := $(VENV)/.apt-installed
-APT_PACKAGES := fonts-droid-fallback fonts-wqy-microhei poppler-utils chromium
+RUN_APT_STAMP := $(VENV)/.apt-installed-run
+# The service needs the CJK fonts (printable notices); the tests also need pdftoppm
+# and Chromium (browser tests).
+RUN_APT_PACKAGES := fonts-droid-fallback fonts-wqy-microhei
+APT_PACKAGES := $(RUN_APT_PACKAGES) poppler-utils chromium
 export ONETRIP_HOME ?= $(CURDIR)/var
 
-.PHONY: install apt run test bench lint format clean
+.PHONY: install install-run apt apt-run run test bench lint format clean
 
+# What the service needs and nothing more: no PyTorch, sentence-transformers, Playwright
+# or pytest (`make test` installs those; operators with their own model use the [st] extra).
+install-run: $(RUN_STAMP)
+
+$(RUN_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+# Everything: the service, the tests, the benchmarks and the [st] encoder.
 install: $(STAMP)
 
 $(PY):
@@ -20,21 +34,29 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -e '.[st,dev,queue]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
-# Fonts (Chinese PDFs and test documents), pdftoppm and Chromium (browser tests).
 apt: $(APT_STAMP)
 
 $(APT_STAMP): | $(PY)
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(APT_PACKAGES)"
+	touch $(APT_STAMP) $(RUN_APT_STAMP)
+
+apt-run: $(RUN_APT_STAMP)
+
+$(RUN_APT_STAMP): | $(PY)
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(RUN_APT_PACKAGES)"
+	touch $(RUN_APT_STAMP)
+
+_apt:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  echo "installing from apt:$$missing"; \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
 	fi
-	touch $(APT_STAMP)
 
-run: install apt
+run: install-run apt-run
 	@if $(VENV)/bin/onetrip kb list | grep -q '^共 0 个事项'; then $(VENV)/bin/onetrip kb import knowledge/samples; fi
 	$(VENV)/bin/onetrip index
 	$(VENV)/bin/onetrip serve --host 127.0.0.1 --port 8000

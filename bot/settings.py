@@ -12,6 +12,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from knowledge.db import sqlite_url
+from prereview import Limits
 
 
 class Settings(BaseSettings):
@@ -26,7 +27,7 @@ class Settings(BaseSettings):
     # Copies of the expensive encoder, i.e. questions encoded at once (default: one
     # per core; ``onetrip serve --workers N`` shares the cores out between processes).
     encoder_copies: int | None = None
-    # Requests a process works on at once (its thread pool); see bot.dialog.setup.
+    # Requests a process works on at once (its thread pool); see bot.app.lifespan.
     # Chat turns are mostly CPU: few threads is faster. With PostgreSQL across a
     # network, turns wait on round trips and a few more threads pay off.
     threads: int = Field(4, ge=1)
@@ -65,6 +66,16 @@ class Settings(BaseSettings):
     @cached_property
     def db_url(self) -> str:
         return self.database_url or sqlite_url(self.home)
+
+    @cached_property
+    def limits(self) -> Limits:
+        """The upload limits every door checks (``prereview.limits``: one rule, one message)."""
+        return Limits(
+            max_file_mb=self.max_file_mb,
+            max_job_mb=self.max_job_mb,
+            max_files=self.max_files,
+            max_pages=self.max_pages,
+        )
 
     @property
     def home_dir(self) -> Path:

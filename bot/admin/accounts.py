@@ -16,7 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import sessionmaker
 
-from bot.admin.models import ROLES, LoginAttemptRow, StaffSessionRow, StaffUserRow
+from bot.admin.tables import ROLES, LoginAttemptRow, StaffSessionRow, StaffUserRow
 from knowledge.db import utcnow
 
 MIN_PASSWORD = 8

@@ -10,31 +10,30 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 
-from bot.dialog.setup import LazySearcher
+from bot.services import LazySearcher, Services
 
 logger = logging.getLogger(__name__)
 
 INDEX_FAILED = "指南已保存，但检索索引更新失败；问答将在索引重建（onetrip index）后使用新内容。"
 
 
-def _searcher(app: FastAPI) -> Any:
+def _searcher(services: Services) -> Any:
     """The app's searcher, or None while a lazy one is not loaded yet: it will load the
     knowledge base as it is then, so there is nothing to refresh or ask."""
-    searcher = getattr(app.state, "searcher", None)
-    if isinstance(searcher, LazySearcher) and searcher._searcher is None:
+    searcher = services.searcher
+    if isinstance(searcher, LazySearcher) and not searcher.loaded:
         return None
     return searcher
 
 
-async def refresh_search(app: FastAPI) -> str | None:
-    """Re-embed what changed (``app.state.searcher.refresh()``); a warning text if it failed.
+async def refresh_search(services: Services) -> str | None:
+    """Re-embed what changed (``services.searcher.refresh()``); a warning text if it failed.
 
     Runs in a worker thread: re-embedding takes seconds, and the chat keeps answering.
     """
-    searcher = _searcher(app)
+    searcher = _searcher(services)
     if searcher is None:
         return None
     try:
@@ -45,9 +44,9 @@ async def refresh_search(app: FastAPI) -> str | None:
     return None
 
 
-async def check_answer(app: FastAPI, question: str) -> str | None:
+async def check_answer(services: Services, question: str) -> str | None:
     """The item the chat now answers ``question`` with ("" if none); None without a searcher."""
-    searcher = _searcher(app)
+    searcher = _searcher(services)
     if searcher is None:
         return None
     try:

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from bot.admin.web import CHINA
+from bot.dialog.tables import ChatLogRow
 from bot.jobs import DONE, JobRow
-from bot.models import ChatLogRow
 from knowledge.db import utcnow
 
 QUESTION_KINDS = ("answer", "choose", "not_found")

@@ -18,8 +18,9 @@ from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 
-from bot.admin.auth import Forbidden, LoginRequired, csrf_token, current_staff, pop_flash
-from bot.admin.models import ROLE_LABELS
+from bot.admin.staff_sessions import Forbidden, LoginRequired, csrf_token, current_staff, pop_flash
+from bot.admin.tables import ROLE_LABELS
+from bot.deps import services_of
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "admin"
@@ -61,6 +62,7 @@ def render(
 ) -> Response:
     """A page with the common context: the staff member, CSRF token, flash messages."""
     page = {
+        "centre": services_of(request).settings.centre_name,
         "staff": current_staff(request),
         "csrf_token": csrf_token(request),
         "flashes": pop_flash(request) if getattr(request.state, "staff", None) else [],

@@ -2,14 +2,16 @@
 
 Channels hand in an :class:`Incoming` and render the :class:`Reply`; the
 conversation state lives in the database (:class:`SessionStore`), so any app
-process continues any conversation. :func:`bot.dialog.setup.open_dialog`
-builds a :class:`Dialog` from the settings.
+process continues any conversation. Pre-review goes through the small
+:class:`PrereviewIntake` port. The dialog imports no web framework, channel or
+task queue (``tests/test_imports.py``); ``bot.compose`` builds it.
 """
 
-from bot.dialog._dialog import Dialog, DialogConfig, card_for
+from bot.dialog._dialog import Dialog, DialogConfig
+from bot.dialog.cards import card_for
+from bot.dialog.intake import PrereviewIntake
 from bot.dialog.messages import Incoming, ItemCard, Link, Option, Reply, Upload, UploadHint
 from bot.dialog.records import Records
-from bot.dialog.review import JobView, Reviewer
 from bot.dialog.sessions import SessionStore
 from bot.dialog.state import Pending, State
 from bot.dialog.tokens import Tokens, secret_key
@@ -19,13 +21,12 @@ __all__ = [
     "DialogConfig",
     "Incoming",
     "ItemCard",
-    "JobView",
     "Link",
     "Option",
     "Pending",
+    "PrereviewIntake",
     "Records",
     "Reply",
-    "Reviewer",
     "SessionStore",
     "State",
     "Tokens",

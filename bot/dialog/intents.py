@@ -14,7 +14,7 @@ import unicodedata
 import zhconv
 
 from bot.dialog import lexicon
-from bot.models import RATING_LABELS
+from bot.dialog.tables import RATING_LABELS
 
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _CN_DIGITS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from bot.models import RATING_LABELS
+from bot.dialog.tables import RATING_LABELS
 
 
 @dataclass(frozen=True)
@@ -72,15 +72,14 @@ class UploadHint:
     """Pre-review is collecting files for ``item``.
 
     Files can be sent into the chat, or — a mini-program's native uploader —
-    straight to the pre-review API (``api``) with form fields ``item`` and
-    ``situations`` (already written as that API wants them: ``agent=true``).
+    straight to the pre-review API with form fields ``item`` and ``situations``
+    (already written as flags: ``agent=true``, see :mod:`bot.situations`).
     """
 
     item: str
     name: str
     situations: tuple[str, ...] = ()
     received: int = 0
-    api: str = "/api/v1/prereview"
 
 
 RATING_PROMPT = "请评价本次答复：" + " ".join(f"{s} {label}" for s, label in RATING_LABELS.items())

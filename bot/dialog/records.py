@@ -7,18 +7,17 @@ bad rating (不满意, 非常不满意) starts the 差评回访 follow-up as 待
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.dialog._db import Database
-from bot.models import BAD_SCORES, RATING_LABELS, RatingRow, UnansweredRow
-from knowledge.db import create_tables, utcnow
+from bot._db import Database
+from bot.dialog.tables import BAD_SCORES, RATING_LABELS, RatingRow, UnansweredRow
+from knowledge.db import utcnow
 
 
 class Records:
     def __init__(self, engine: Engine) -> None:
         self._db = Database(engine)
-        create_tables(engine)
 
     # -- unanswered questions ----------------------------------------------------
 
@@ -60,15 +59,6 @@ class Records:
             except IntegrityError:
                 continue  # another process inserted it first: count on that row
 
-    def unanswered(self, status: str | None = "open") -> list[UnansweredRow]:
-        query = select(UnansweredRow).order_by(
-            UnansweredRow.count.desc(), UnansweredRow.last_seen.desc()
-        )
-        if status:
-            query = query.where(UnansweredRow.status == status)
-        with self._db.read() as session:
-            return list(session.scalars(query))
-
     # -- ratings (好差评) -----------------------------------------------------------
 
     def add_rating(
@@ -106,7 +96,3 @@ class Records:
                 .where(RatingRow.id == rating_id)
                 .values(updated_at=utcnow(), **values)
             )
-
-    def ratings(self) -> list[RatingRow]:
-        with self._db.read() as session:
-            return list(session.scalars(select(RatingRow).order_by(RatingRow.id)))

@@ -1,5 +1,4 @@
-"""Conversation storage: session state with a time-out, the message log, hand-off flags,
-inbound de-duplication and the pre-review jobs a conversation started.
+"""Conversation storage: session state with a time-out, the message log and hand-off flags.
 
 All of it is in the database, so that a restart or another app process sees it.
 """
@@ -7,16 +6,14 @@ All of it is in the database, so that a restart or another app process sees it.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, bindparam, insert, select
 
-from bot.dialog._db import Database
+from bot._db import Database
 from bot.dialog.state import State
-from bot.models import ChatJobRow, ChatLogRow, ChatSessionRow, InboundRow
-from knowledge.db import create_tables, utcnow
+from bot.dialog.tables import ChatLogRow, ChatSessionRow
+from knowledge.db import utcnow
 
 
 @dataclass(frozen=True)
@@ -34,7 +31,6 @@ class SessionStore:
         self.engine = engine
         self.timeout = timeout
         self._db = Database(engine)
-        create_tables(engine)
         # Built once: every chat turn runs these two.
         sessions = ChatSessionRow.__table__
         self._state_of = select(sessions.c.state, sessions.c.updated_at).where(
@@ -42,13 +38,6 @@ class SessionStore:
         )
         self._save_state = self._db.upsert(sessions, None, ["key"], ["state", "updated_at"])
         self._add_log = insert(ChatLogRow.__table__)
-        inbound = InboundRow.__table__
-        self._claim = insert(inbound)
-        self._finish = (
-            update(inbound)
-            .where(inbound.c.key == bindparam("done_key"))
-            .values(state="done", reply=bindparam("reply"))
-        )
 
     # -- state -------------------------------------------------------------
 
@@ -58,9 +47,6 @@ class SessionStore:
         if row is None or utcnow() - row.updated_at > self.timeout:
             return State()
         return State.from_json(row.state)
-
-    def save(self, key: str, state: State) -> None:
-        self.save_turn(key, state, [])
 
     def save_turn(
         self,
@@ -139,62 +125,3 @@ class SessionStore:
             return [
                 Flag(r.key, r.flagged_at, r.flag_item, r.flag_note) for r in session.scalars(query)
             ]
-
-    # -- inbound de-duplication ----------------------------------------------
-
-    def claim(self, key: str) -> bool:
-        """True for the first delivery of a channel message, False for a repeat."""
-        try:
-            with self._db.write_core() as connection:
-                connection.execute(
-                    self._claim, {"key": key, "state": "processing", "created_at": utcnow()}
-                )
-            return True
-        except IntegrityError:
-            return False
-
-    def finish(self, key: str, reply: list[str]) -> None:
-        with self._db.write_core() as connection:
-            connection.execute(self._finish, {"done_key": key, "reply": reply})
-
-    def wait_reply(self, key: str, timeout: float, interval: float = 0.1) -> list[str] | None:
-        """The reply of a message first delivered elsewhere, once that delivery is done."""
-        deadline = time.monotonic() + timeout
-        while True:
-            with self._db.read() as session:
-                row = session.get(InboundRow, key)
-                if row is not None and row.state == "done":
-                    return list(row.reply or [])
-            if time.monotonic() >= deadline:
-                return None
-            time.sleep(interval)
-
-    def purge_inbound(self, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
-        with self._db.write() as session:
-            result = session.execute(
-                delete(InboundRow).where(InboundRow.created_at < utcnow() - older_than)
-            )
-            return result.rowcount or 0
-
-    # -- pre-review jobs started from a conversation -----------------------------
-
-    def add_job(self, job_id: str, key: str, item: str) -> None:
-        with self._db.write() as session:
-            session.add(
-                ChatJobRow(job_id=job_id, session_key=key, item_id=item, created_at=utcnow())
-            )
-
-    def job_session(self, job_id: str) -> str | None:
-        with self._db.read() as session:
-            row = session.get(ChatJobRow, job_id)
-            return row.session_key if row else None
-
-    def claim_delivery(self, job_id: str) -> bool:
-        """True once per job: whoever gets True delivers (pushes) the notice."""
-        with self._db.write() as session:
-            result = session.execute(
-                update(ChatJobRow)
-                .where(ChatJobRow.job_id == job_id, ChatJobRow.delivered_at.is_(None))
-                .values(delivered_at=utcnow())
-            )
-            return bool(result.rowcount)

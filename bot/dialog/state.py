@@ -46,7 +46,6 @@ class State:
     rate_open: bool = False
     # Pre-review collection: stored file paths and names.
     files: list[dict[str, str]] = field(default_factory=list)
-    review_item: str | None = None
     turns: int = 0
 
     def to_json(self) -> dict[str, Any]:
@@ -62,6 +61,11 @@ class State:
         state = cls(**known)
         state.pending = Pending(**pending) if pending else None
         return state
+
+    def rateable(self, question: str, answer: str, item: str | None) -> None:
+        """Remember the answer just given, so that the next rating rates it."""
+        self.last_question, self.last_answer, self.last_item = question, answer, item
+        self.rated = False
 
     def known(self, item: str) -> dict[str, bool] | None:
         """The answered situations of ``item`` ({situation: applies}), None if none yet."""

@@ -50,8 +50,8 @@ REVIEW_START_LINK = (
     "如需上传 PDF 等文件，请打开下面的专属链接（{minutes}分钟内有效）。"
 )
 REVIEW_RECEIVED = "已收到第{count}份材料“{name}”。继续发送，或回复“完成”开始预审。"
-REVIEW_REJECTED = "“{name}”无法预审：{reason}。请发送照片（JPG、PNG）或 PDF 文件。"
-REVIEW_TOO_MANY = "一次最多预审{limit}份材料，请回复“完成”开始预审。"
+REVIEW_REJECTED = "“{name}”无法预审：{reason}。"
+REVIEW_TOO_MANY = "{rule}，请回复“完成”开始预审。"
 REVIEW_NO_FILES = "还没有收到材料，请先拍照发送材料，再回复“完成”。"
 REVIEW_COLLECTING = (
     "（正在预审【{name}】：已收到{count}份材料，发送完毕请回复“完成”，回复“取消”结束预审。）"

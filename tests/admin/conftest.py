@@ -14,8 +14,8 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
 from bot.admin import accounts
-from bot.admin.context import admin_db
 from bot.app import create_app
+from bot.compose import open_database
 from bot.settings import Settings
 from knowledge import Store
 
@@ -56,7 +56,7 @@ def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def app(settings: Settings, sample_store: Store):
-    db = admin_db(sample_store)
+    db = open_database(sample_store)
     accounts.create_user(db, "管理员甲", "admin", PASSWORD)
     accounts.create_user(db, "编辑乙", "editor", PASSWORD)
     return create_app(settings, searcher=StubSearcher(sample_store))

@@ -14,8 +14,8 @@ import re
 import pytest
 
 from bot.admin import accounts
-from bot.admin.context import admin_db
 from bot.app import create_app
+from bot.compose import open_database
 from bot.settings import Settings
 from knowledge import Store
 from tests.bot.wechat_peer import Served
@@ -41,13 +41,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, sample_guides):
     """One app for the module: sample items, staff accounts, the real searcher, uvicorn."""
-    from bot.wiring import open_searcher
+    from bot.compose import open_searcher
 
     home = tmp_path_factory.mktemp("admin-browser")
     settings = Settings(home=home, database_url=None, secret_key=None)
     store = Store.from_url(settings.db_url)
     store.import_guides([g for g in sample_guides if g.id in ITEMS], "tests")
-    db = admin_db(store)
+    db = open_database(store)
     accounts.create_user(db, "李编辑", "editor", PASSWORD)
     accounts.create_user(db, "王管理", "admin", PASSWORD)
     searcher = open_searcher(settings, store)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.admin import stats
-from bot.admin.context import admin_db
+from bot.compose import open_database
+from bot.dialog.tables import ChatLogRow
 from bot.jobs import JobRow
-from bot.models import ChatLogRow
 from knowledge import Store
 from knowledge.db import utcnow
 
@@ -34,7 +34,7 @@ def _job(n: int, materials: list[dict], status: str = "done") -> JobRow:
 
 
 def test_dashboard_figures(admin, sample_store: Store):
-    db = admin_db(sample_store)
+    db = open_database(sample_store)
     lease = {"id": "lease", "name": "房屋租赁合同", "status": "missing", "problems": []}
     expired = {
         "id": "id-card",

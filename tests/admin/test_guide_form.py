@@ -110,14 +110,14 @@ def test_create_a_guide_with_the_blank_form(admin, sample_store: Store, app):
     fields = replace(fields, "materials-0-name", "申请人居民身份证")
     fields = replace(fields, "faq-0-q", "多少岁可以领？")
     fields = replace(fields, "faq-0-a", "年满八十周岁。")
-    refreshes = app.state.searcher.refreshes
+    refreshes = app.state.services.searcher.refreshes
     response = post_form(admin, "/admin/guides/new", fields)
     assert response.status_code == 303
     assert response.headers["location"] == "/admin/guides/minzheng-laonianren-butie"
     guide = sample_store.get("minzheng-laonianren-butie")
     assert guide.name == "高龄老人津贴申领" and guide.materials[0].id == "m1"
     assert guide.faq[0].a == "年满八十周岁。"
-    assert app.state.searcher.refreshes == refreshes + 1
+    assert app.state.services.searcher.refreshes == refreshes + 1
     again = post_form(admin, "/admin/guides/new", fields)
     assert again.status_code == 400 and "已被事项" in again.text
 

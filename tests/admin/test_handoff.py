@@ -7,7 +7,7 @@ from tests.admin.conftest import token
 
 
 def test_staff_read_a_flagged_conversation_and_mark_it_handled(app, editor):
-    sessions = app.state.dialog.sessions
+    sessions = app.state.services.dialog.sessions
     key = "web:citizen-1"
     sessions.save_turn(
         key,

@@ -30,7 +30,7 @@ def test_history_shows_who_when_and_a_diff_and_restores(admin, editor, sample_st
     assert 'class="d-del"' in html and original in html
     assert 'class="d-add"' in html and "首次申领免费；补领每证 20 元" in html
 
-    refreshes = app.state.searcher.refreshes
+    refreshes = app.state.services.searcher.refreshes
     restore = admin.post(
         f"/admin/guides/{SAMPLE}/restore", data={"csrf_token": token(admin), "revision": "1"}
     )
@@ -38,7 +38,7 @@ def test_history_shows_who_when_and_a_diff_and_restores(admin, editor, sample_st
     assert sample_store.get(SAMPLE).fees == original
     latest = sample_store.history(SAMPLE)[0]
     assert (latest.revision, latest.action, latest.changed_by) == (3, "restore", "管理员甲")
-    assert app.state.searcher.refreshes == refreshes + 1
+    assert app.state.services.searcher.refreshes == refreshes + 1
     old = admin.get(f"/admin/guides/{SAMPLE}/history?rev=1").text
     assert "恢复为此版本" in old
 
@@ -90,7 +90,7 @@ def test_import_files_and_zip_adds_and_changes(admin, sample_store: Store, app):
     guide = sample_store.get(SAMPLE)
     changed = guide.model_copy(update={"fees": "不收费"})
     new = guide.model_copy(update={"id": "gongan-juzhuzheng-qianzhu", "name": "居住证签注"})
-    refreshes = app.state.searcher.refreshes
+    refreshes = app.state.services.searcher.refreshes
     response = _import(
         admin,
         [
@@ -103,7 +103,7 @@ def test_import_files_and_zip_adds_and_changes(admin, sample_store: Store, app):
     assert sample_store.get(SAMPLE).fees == "不收费"
     assert sample_store.get("gongan-juzhuzheng-qianzhu").name == "居住证签注"
     assert sample_store.history(SAMPLE)[0].changed_by == "管理员甲"
-    assert app.state.searcher.refreshes == refreshes + 1
+    assert app.state.services.searcher.refreshes == refreshes + 1
 
 
 def test_import_is_all_or_nothing(admin, sample_store: Store):

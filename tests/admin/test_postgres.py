@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from bot.admin import accounts
-from bot.admin.context import admin_db
 from bot.app import create_app
+from bot.compose import open_database
 from bot.dialog import Records
 from bot.settings import Settings
 from knowledge import Store
@@ -35,10 +35,10 @@ def pg_app(postgres_url: str, home, sample_guides):
         settings = Settings(database_url=url)
         store = Store.from_url(settings.db_url)
         store.import_guides(sample_guides, "tests")
-        accounts.create_user(admin_db(store), "管理员甲", "admin", PASSWORD)
+        accounts.create_user(open_database(store), "管理员甲", "admin", PASSWORD)
         app = create_app(settings, searcher=StubSearcher(store))
         yield app, store
-        app.state.store.engine.dispose()
+        app.state.services.store.engine.dispose()
         store.engine.dispose()
     finally:
         with server.connect() as conn:
@@ -52,7 +52,7 @@ def test_workbench_flows_on_postgresql(pg_app):
     for _ in range(5):
         login(client, "管理员甲", "wrong-password")
     assert login(client, "管理员甲").status_code == 429
-    with admin_db(store).begin() as session:
+    with open_database(store).begin() as session:
         session.execute(text("DELETE FROM staff_login_failures"))
     assert login(client, "管理员甲").status_code == 303
 

@@ -33,7 +33,7 @@ def test_attach_a_group_as_aliases_of_an_item(admin, sample_store: Store, app):
     assert "外地人在本市怎么办居住证" in page and "2 种问法" in page
     assert '<span class="big-num">3</span>' in page
     assert f'<option value="{ITEM}">' in page.split("全部事项")[0]  # retrieval's guess first
-    refreshes = app.state.searcher.refreshes
+    refreshes = app.state.services.searcher.refreshes
     response = admin.post(
         "/admin/questions/attach",
         data={
@@ -48,7 +48,7 @@ def test_attach_a_group_as_aliases_of_an_item(admin, sample_store: Store, app):
     assert "外地人在本市怎么办居住证" in guide.aliases
     latest = sample_store.history(ITEM)[0]
     assert latest.changed_by == "管理员甲" and "未答问题" in latest.note
-    assert app.state.searcher.refreshes == refreshes + 1
+    assert app.state.services.searcher.refreshes == refreshes + 1
     after = admin.get("/admin/questions").text
     assert "验证：现在问“外地人在本市怎么办居住证”会回答“居住证申领”" in after
     assert "没有待处理的未答问题" in after

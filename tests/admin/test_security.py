@@ -8,7 +8,8 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from bot.admin import PREFIX, ROUTERS
+from bot.admin import PREFIX
+from bot.admin.routes import ROUTERS
 from tests.admin.conftest import PASSWORD, csrf_of, logged_in, login, token
 
 ADMIN_ONLY = ("/admin/users", "/admin/audit")

@@ -22,7 +22,7 @@ FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 @pytest.fixture(scope="session")
 def searcher(tmp_path_factory, sample_guides):
     """The real ``retrieval.Searcher`` over the sample guides, models loaded once."""
-    from bot.wiring import open_searcher
+    from bot.compose import open_searcher
 
     home = tmp_path_factory.mktemp("kb")
     settings = Settings(home=home, database_url=None)
@@ -38,7 +38,7 @@ def chat_app(settings, sample_store, searcher):
 
 @pytest.fixture
 def dialog(chat_app) -> Dialog:
-    return chat_app.state.dialog
+    return chat_app.state.services.dialog
 
 
 class Chat:

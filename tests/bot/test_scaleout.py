@@ -20,12 +20,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text, update
 
-from bot.api.prereview import jobs_for
 from bot.app import create_app
 from bot.cli import main as cli
-from bot.models import ChatLogRow, ChatSessionRow
+from bot.compose import open_wechat_client
+from bot.dialog.tables import ChatLogRow, ChatSessionRow
 from bot.settings import Settings
-from bot.wechat_client import open_client
 from knowledge import Store
 from knowledge.db import make_engine
 from tests.bot.conftest import Chat, count, id_card_png
@@ -167,7 +166,7 @@ def test_an_upload_is_run_by_a_worker_process_and_shown_by_the_api(city):
     assert client.get(f"/api/v1/prereview/{job}").json()["status"] == "queued"
     assert queued(city) == 1
     # Another app process starting up does not queue it a second time.
-    assert jobs_for(create_app(Settings())).requeue_pending() == 0
+    assert create_app(Settings()).state.services.jobs.requeue_pending() == 0
     assert queued(city) == 1
 
     worker = subprocess.run(
@@ -216,24 +215,26 @@ def test_the_worker_pushes_the_notice_of_a_wechat_prereview(city, searcher, fake
         # The app fetched the token to download the photo; the worker used the same one.
         assert fake_api.token_requests == 1
         # In the conversation's log once, pushed once.
-        assert count(app.state.store, ChatLogRow, ChatLogRow.status == "notice") == 1
+        assert count(app.state.services.store, ChatLogRow, ChatLogRow.status == "notice") == 1
         time.sleep(0.5)
         assert len(fake_api.sent) == len(pushed)
 
 
 def test_processes_share_one_wechat_access_token_through_redis(city, fake_api):
-    first, second = open_client(city), open_client(city)
+    first, second = open_wechat_client(city), open_wechat_client(city)
     assert first.access_token == "ACCESS" and second.access_token == "ACCESS"
     assert fake_api.token_requests == 1
 
     alone = city.model_copy(update={"redis_url": None})
-    assert open_client(alone).access_token == open_client(alone).access_token == "ACCESS"
+    assert (
+        open_wechat_client(alone).access_token == open_wechat_client(alone).access_token == "ACCESS"
+    )
     assert fake_api.token_requests == 3  # without Redis each process fetches its own
 
 
 def test_a_conversation_continues_on_another_app_instance(city, searcher):
-    one = Chat(create_app(Settings(), searcher=searcher).state.dialog, key="web:roaming")
-    other = Chat(create_app(Settings(), searcher=searcher).state.dialog, key="web:roaming")
+    one = Chat(create_app(Settings(), searcher=searcher).state.services.dialog, key="web:roaming")
+    other = Chat(create_app(Settings(), searcher=searcher).state.services.dialog, key="web:roaming")
     one.say("领结婚证")
     how_long = other.say("要多久")
     assert how_long.item == ITEM
@@ -258,14 +259,16 @@ def test_a_job_that_fails_at_once_still_tells_the_wechat_user(home, sample_store
     """Redis down: the job fails inside the submit, before the chat has linked it."""
     app = create_app(Settings(home=home, redis_url="redis://127.0.0.1:9/0"), searcher=searcher)
     pushed: list[str] = []
-    app.state.dialog.on_notice = lambda key, reply: pushed.append("\n".join(reply.texts))
-    chat = Chat(app.state.dialog, key=f"wechat:{OPENID}")
+    app.state.services.notices.push = lambda key, reply: pushed.append("\n".join(reply.texts))
+    chat = Chat(app.state.services.dialog, key=f"wechat:{OPENID}")
     chat.say("预审")
     chat.say("结婚登记")
     chat.send(("男方身份证.jpg", id_card_png()))
     assert chat.say("好了").kind == "pending"
     assert len(pushed) == 1 and "预审服务暂时不可用" in pushed[0]
-    logged = [r.text for r in app.state.dialog.sessions.history(chat.key) if r.status == "error"]
+    logged = [
+        r.text for r in app.state.services.dialog.sessions.history(chat.key) if r.status == "error"
+    ]
     assert len(logged) == 1
 
 
@@ -279,8 +282,10 @@ def test_worker_command_explains_what_is_missing(home, capsys, monkeypatch):
 
 
 def test_session_timeout_is_a_setting(home, sample_store, searcher):
-    quick = Chat(create_app(Settings(session_timeout_minutes=5), searcher=searcher).state.dialog)
-    usual = Chat(create_app(Settings(), searcher=searcher).state.dialog)
+    quick = Chat(
+        create_app(Settings(session_timeout_minutes=5), searcher=searcher).state.services.dialog
+    )
+    usual = Chat(create_app(Settings(), searcher=searcher).state.services.dialog)
 
     def idle(minutes: int) -> None:
         then = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(minutes=minutes)
@@ -298,15 +303,15 @@ def test_upload_link_lifetime_is_a_setting(home, sample_store, searcher, monkeyp
     from itsdangerous.timed import TimestampSigner
 
     app = create_app(Settings(upload_link_minutes=15), searcher=searcher)
-    chat = Chat(app.state.dialog, key=f"wechat:{OPENID}", can_send_files=False)
+    chat = Chat(app.state.services.dialog, key=f"wechat:{OPENID}", can_send_files=False)
     chat.say("预审")
     start = chat.say("结婚登记")
     assert "15分钟内有效" in start.texts[0]
     client = TestClient(app)
-    fresh = app.state.tokens.link_token(chat.key)
+    fresh = app.state.services.tokens.link_token(chat.key)
     assert "链接已过期" not in client.get("/", params={"t": fresh}).text
     now = time.time()
     with monkeypatch.context() as patch:  # a link handed out 16 minutes ago
         patch.setattr(TimestampSigner, "get_timestamp", lambda self: int(now - 16 * 60))
-        old = app.state.tokens.link_token(chat.key)
+        old = app.state.services.tokens.link_token(chat.key)
     assert "链接已过期" in client.get("/", params={"t": old}).text

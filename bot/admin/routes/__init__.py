@@ -1,1 +1,29 @@
-"""One router module per part of the workbench; ``bot.admin`` joins them under ``/admin``."""
+"""One router module per part of the workbench, joined under ``/admin`` in :data:`router`."""
+
+from fastapi import APIRouter
+
+from bot.admin import PREFIX
+from bot.admin.routes import (
+    audit,
+    auth,
+    dashboard,
+    guides,
+    handoff,
+    questions,
+    ratings,
+    static,
+    transfer,
+    users,
+)
+
+# The parts of the workbench, each a router of paths under PREFIX.
+ROUTERS = tuple(
+    m.router
+    for m in (static, auth, dashboard, guides, transfer, questions, ratings, handoff, users, audit)
+)
+
+router = APIRouter(include_in_schema=False)
+for _part in ROUTERS:
+    router.include_router(_part, prefix=PREFIX)
+
+__all__ = ["ROUTERS", "router"]

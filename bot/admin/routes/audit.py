@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from bot.admin import audit
-from bot.admin.auth import require_admin
-from bot.admin.context import AdminContext, get_context
+from bot.admin import audit_log
+from bot.admin.staff_sessions import require_admin
 from bot.admin.web import AdminRoute, render
+from bot.deps import get_services
+from bot.services import Services
 
 router = APIRouter(route_class=AdminRoute, dependencies=[Depends(require_admin)])
 
@@ -17,7 +18,7 @@ router = APIRouter(route_class=AdminRoute, dependencies=[Depends(require_admin)]
 @router.get("/audit")
 def audit_page(
     request: Request,
-    ctx: Annotated[AdminContext, Depends(get_context)],
+    ctx: Annotated[Services, Depends(get_services)],
     actor: str = "",
     action: str = "",
     page: int = 1,
@@ -26,9 +27,9 @@ def audit_page(
         request,
         "admin/audit.html",
         {
-            "page": audit.entries(ctx.db, actor or None, action or None, page),
-            "actors": audit.actors(ctx.db),
-            "actions": audit.ACTIONS,
+            "page": audit_log.entries(ctx.db, actor or None, action or None, page),
+            "actors": audit_log.actors(ctx.db),
+            "actions": audit_log.ACTIONS,
             "actor": actor,
             "action": action,
         },

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from bot.admin import accounts, audit
+from bot.admin import accounts, audit_log
 from bot.admin.accounts import AccountError, Staff
-from bot.admin.auth import (
+from bot.admin.staff_sessions import (
     client_ip,
     csrf_guard,
     current_staff,
@@ -19,11 +19,12 @@ from bot.admin.auth import (
     set_login_nonce,
     start_session,
 )
-from bot.admin.context import AdminContext, get_context
 from bot.admin.web import AdminRoute, redirect, render
+from bot.deps import get_services
+from bot.services import Services
 
 router = APIRouter(route_class=AdminRoute, dependencies=[Depends(csrf_guard)])
-Context = Annotated[AdminContext, Depends(get_context)]
+Context = Annotated[Services, Depends(get_services)]
 
 TOO_MANY = "登录失败次数过多，为保护账号安全已暂停该账号在本机的登录，请 15 分钟后再试。"
 WRONG = "用户名或密码不正确，或账号已停用。"
@@ -68,7 +69,7 @@ async def login(request: Request, ctx: Context) -> Response:
     accounts.clear_failures(ctx.db, name, ip)
     response = redirect(target)
     start_session(ctx, staff, response, request)
-    audit.record(ctx.db, staff.name, "login", staff.name, f"来自 {ip}")
+    audit_log.record(ctx.db, staff.name, "login", staff.name, f"来自 {ip}")
     return response
 
 
@@ -76,7 +77,7 @@ async def login(request: Request, ctx: Context) -> Response:
 def logout(request: Request, ctx: Context, staff: Annotated[Staff, Depends(require_staff)]):
     response = redirect("/admin/login")
     end_session(ctx, request, response)
-    audit.record(ctx.db, staff.name, "logout", staff.name)
+    audit_log.record(ctx.db, staff.name, "logout", staff.name)
     return response
 
 
@@ -103,7 +104,7 @@ async def change_password(
             error = str(exc)
     if error:
         return render(request, "admin/account.html", {"error": error}, 400)
-    audit.record(ctx.db, staff.name, "user.password", staff.name, "修改本人密码")
+    audit_log.record(ctx.db, staff.name, "user.password", staff.name, "修改本人密码")
     response = redirect("/admin/login?changed=1")
     end_session(ctx, request, response)
     return response

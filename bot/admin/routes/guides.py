@@ -8,22 +8,23 @@ import zhconv
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import PlainTextResponse
 
-from bot.admin import audit
+from bot.admin import audit_log
 from bot.admin.accounts import Staff
-from bot.admin.auth import Forbidden, csrf_guard, flash, require_staff
 from bot.admin.checks import Problems, check_guide, lint_summary
-from bot.admin.context import AdminContext, get_context
 from bot.admin.diff import changed_parts, yaml_diff
 from bot.admin.forms import anchor, data_from_form, field_label, form_from_guide, form_from_post
 from bot.admin.publish import refresh_search
+from bot.admin.staff_sessions import Forbidden, csrf_guard, flash, require_staff
 from bot.admin.web import AdminRoute, PageNotFound, redirect, render
+from bot.deps import get_services
+from bot.services import Services
 from knowledge import Guide, ItemNotFound, guide_yaml
 from knowledge.schema import CATEGORIES, FORMS, HANDLINGS, ITEM_TYPES, RECOGNIZE_FIELDS, UNITS
 
 router = APIRouter(
     route_class=AdminRoute, dependencies=[Depends(require_staff), Depends(csrf_guard)]
 )
-Context = Annotated[AdminContext, Depends(get_context)]
+Context = Annotated[Services, Depends(get_services)]
 CurrentStaff = Annotated[Staff, Depends(require_staff)]
 
 ACTION_LABELS = {"create": "新建", "update": "修改", "restore": "恢复", "delete": "删除"}
@@ -64,14 +65,14 @@ def _choices() -> dict:
     }
 
 
-def _guide_or_404(ctx: AdminContext, item_id: str) -> Guide:
+def _guide_or_404(ctx: Services, item_id: str) -> Guide:
     guide = ctx.store.get(item_id)
     if guide is None:
         raise PageNotFound(f"没有编号为 {item_id} 的事项（可能已被删除，可在修改历史中恢复）。")
     return guide
 
 
-def _revision(ctx: AdminContext, item_id: str) -> int | None:
+def _revision(ctx: Services, item_id: str) -> int | None:
     history = ctx.store.history(item_id)
     return history[0].revision if history else None
 
@@ -199,7 +200,7 @@ async def save_guide(request: Request, ctx: Context, staff: CurrentStaff, item_i
 
 async def _published(
     request: Request,
-    ctx: AdminContext,
+    ctx: Services,
     staff: Staff,
     action: str,
     guide: Guide,
@@ -210,12 +211,12 @@ async def _published(
     detail = "改动：" + ("、".join(changed_parts(before, guide)) or "—")
     if note:
         detail += f"；说明：{note}"
-    audit.record(ctx.db, staff.name, action, f"{guide.id} {guide.name}", detail)
+    audit_log.record(ctx.db, staff.name, action, f"{guide.id} {guide.name}", detail)
     message = f"已保存“{guide.name}”，问答即时使用新内容。"
     if problems.warnings:
         message += f"另有 {len(problems.warnings)} 条质量提醒，见页面上方。"
     flash(request, message)
-    if warning := await refresh_search(request.app):
+    if warning := await refresh_search(ctx):
         flash(request, warning, "error")
 
 
@@ -267,7 +268,7 @@ async def restore_guide(request: Request, ctx: Context, staff: CurrentStaff, ite
     except ItemNotFound as exc:
         raise PageNotFound(str(exc)) from exc
     parts = "、".join(changed_parts(before, guide)) or "—"
-    audit.record(
+    audit_log.record(
         ctx.db,
         staff.name,
         "guide.restore",
@@ -275,7 +276,7 @@ async def restore_guide(request: Request, ctx: Context, staff: CurrentStaff, ite
         f"恢复第 {revision} 版；{parts}",
     )
     flash(request, f"已恢复第 {revision} 版（记为新的一版）。")
-    if warning := await refresh_search(request.app):
+    if warning := await refresh_search(ctx):
         flash(request, warning, "error")
     return redirect(f"/admin/guides/{item_id}/history")
 
@@ -290,11 +291,11 @@ async def delete_guide(request: Request, ctx: Context, staff: CurrentStaff, item
         flash(request, "请勾选“确认删除”后再删除。", "error")
         return redirect(f"/admin/guides/{item_id}")
     ctx.store.delete(item_id, staff.name)
-    audit.record(ctx.db, staff.name, "guide.delete", f"{item_id} {guide.name}")
+    audit_log.record(ctx.db, staff.name, "guide.delete", f"{item_id} {guide.name}")
     flash(
         request,
         f"已删除“{guide.name}”。如需找回，可在修改历史中恢复：/admin/guides/{item_id}/history",
     )
-    if warning := await refresh_search(request.app):
+    if warning := await refresh_search(ctx):
         flash(request, warning, "error")
     return redirect("/admin/guides")

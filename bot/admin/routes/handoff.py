@@ -7,23 +7,24 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import update
 
-from bot.admin import audit
+from bot.admin import audit_log
 from bot.admin.accounts import Staff
-from bot.admin.auth import csrf_guard, flash, require_staff
-from bot.admin.context import AdminContext, get_context
+from bot.admin.staff_sessions import csrf_guard, flash, require_staff
 from bot.admin.web import AdminRoute, PageNotFound, redirect, render
-from bot.models import ChatSessionRow
+from bot.deps import get_services
+from bot.dialog.tables import ChatSessionRow
+from bot.services import Services
 
 router = APIRouter(
     route_class=AdminRoute, dependencies=[Depends(require_staff), Depends(csrf_guard)]
 )
-Context = Annotated[AdminContext, Depends(get_context)]
+Context = Annotated[Services, Depends(get_services)]
 CHANNELS = {"wechat": "公众号", "miniprogram": "小程序", "web": "网页"}
 
 
 @router.get("/handoff")
 def handoff_list(request: Request, ctx: Context) -> Response:
-    sessions = request.app.state.dialog.sessions
+    sessions = ctx.dialog.sessions
     return render(
         request,
         "admin/handoff.html",
@@ -37,7 +38,7 @@ def handoff_list(request: Request, ctx: Context) -> Response:
 
 @router.get("/handoff/view")
 def handoff_view(request: Request, ctx: Context, key: str) -> Response:
-    sessions = request.app.state.dialog.sessions
+    sessions = ctx.dialog.sessions
     flag = next((f for f in sessions.flagged() if f.key == key), None)
     if flag is None:
         raise PageNotFound("这条人工服务请求已处理或不存在。")
@@ -63,7 +64,7 @@ async def handoff_done(
         ).rowcount
     if done:
         channel = CHANNELS.get(key.split(":", 1)[0], "对话")
-        audit.record(
+        audit_log.record(
             ctx.db, staff.name, "handoff.done", f"{channel}对话", str(form.get("note") or "")
         )
         flash(request, "已标记为处理完毕。")

@@ -6,17 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from bot.admin import audit, questions
+from bot.admin import audit_log, unanswered
 from bot.admin.accounts import Staff
-from bot.admin.auth import csrf_guard, flash, require_staff
-from bot.admin.context import AdminContext, get_context
 from bot.admin.publish import check_answer, refresh_search
+from bot.admin.staff_sessions import csrf_guard, flash, require_staff
 from bot.admin.web import AdminRoute, redirect, render
+from bot.deps import get_services
+from bot.services import Services
 
 router = APIRouter(
     route_class=AdminRoute, dependencies=[Depends(require_staff), Depends(csrf_guard)]
 )
-Context = Annotated[AdminContext, Depends(get_context)]
+Context = Annotated[Services, Depends(get_services)]
 CurrentStaff = Annotated[Staff, Depends(require_staff)]
 VIEWS = {"open": "待处理", "attached": "已加为问法", "dismissed": "已忽略"}
 
@@ -28,21 +29,21 @@ def question_page(request: Request, ctx: Context, view: str = "open") -> Respons
     context = {
         "view": view,
         "views": VIEWS,
-        "counts": questions.counts(ctx.db),
+        "counts": unanswered.counts(ctx.db),
         "names": {g.id: g.name for g in guides},
         "guides": guides,
     }
     if view == "open":
-        context["groups"] = questions.open_groups(ctx.db)
+        context["groups"] = unanswered.open_groups(ctx.db)
     else:
-        context["rows"] = questions.closed(ctx.db, view)
+        context["rows"] = unanswered.closed(ctx.db, view)
     return render(request, "admin/questions.html", context)
 
 
-async def _selection(request: Request, ctx: AdminContext) -> tuple[list, dict]:
+async def _selection(request: Request, ctx: Services) -> tuple[list, dict]:
     form = await request.form()
     ids = [int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()]
-    return questions.rows(ctx.db, ids), {k: form.getlist(k) for k in ("texts", "item")}
+    return unanswered.rows(ctx.db, ids), {k: form.getlist(k) for k in ("texts", "item")}
 
 
 @router.post("/questions/attach")
@@ -55,8 +56,8 @@ async def attach(request: Request, ctx: Context, staff: CurrentStaff) -> Respons
         return redirect("/admin/questions")
     asked = {row.text for row in rows}
     texts = [t for t in form["texts"] if t in asked] or [rows[0].text]
-    added = questions.attach(ctx.db, ctx.store, [r.id for r in rows], guide, texts, staff.name)
-    audit.record(
+    added = unanswered.attach(ctx.db, ctx.store, [r.id for r in rows], guide, texts, staff.name)
+    audit_log.record(
         ctx.db,
         staff.name,
         "question.attach",
@@ -64,9 +65,9 @@ async def attach(request: Request, ctx: Context, staff: CurrentStaff) -> Respons
         "相似问法：" + "；".join(added or texts),
     )
     flash(request, f"已将 {len(texts)} 个问法加入“{guide.name}”的相似问法。")
-    if warning := await refresh_search(request.app):
+    if warning := await refresh_search(ctx):
         flash(request, warning, "error")
-    elif (found := await check_answer(request.app, texts[0])) is not None:
+    elif (found := await check_answer(ctx, texts[0])) is not None:
         if found == guide.id:
             flash(request, f"验证：现在问“{texts[0]}”会回答“{guide.name}”。", "info")
         else:
@@ -89,12 +90,12 @@ async def reopen(request: Request, ctx: Context, staff: CurrentStaff) -> Respons
 
 
 async def _set_status(
-    request: Request, ctx: AdminContext, staff: Staff, status: str, action: str, done: str
+    request: Request, ctx: Services, staff: Staff, status: str, action: str, done: str
 ) -> Response:
     """Give the selected questions ``status``, audited as ``action``; ``done`` is the flash."""
     rows, _ = await _selection(request, ctx)
     if rows:
-        questions.set_status(ctx.db, [r.id for r in rows], status)
-        audit.record(ctx.db, staff.name, action, rows[0].text, "；".join(r.text for r in rows))
+        unanswered.set_status(ctx.db, [r.id for r in rows], status)
+        audit_log.record(ctx.db, staff.name, action, rows[0].text, "；".join(r.text for r in rows))
         flash(request, done.format(n=len(rows)))
     return redirect("/admin/questions")

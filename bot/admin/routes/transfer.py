@@ -9,18 +9,19 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from bot.admin import audit
+from bot.admin import audit_log
 from bot.admin.accounts import Staff
-from bot.admin.auth import csrf_guard, require_staff
-from bot.admin.context import AdminContext, get_context
+from bot.admin.guide_files import MAX_UPLOAD, export_zip, import_uploads
 from bot.admin.publish import refresh_search
-from bot.admin.transfer import MAX_UPLOAD, export_zip, import_uploads
+from bot.admin.staff_sessions import csrf_guard, require_staff
 from bot.admin.web import AdminRoute, render
+from bot.deps import get_services
+from bot.services import Services
 
 router = APIRouter(
     route_class=AdminRoute, dependencies=[Depends(require_staff), Depends(csrf_guard)]
 )
-Context = Annotated[AdminContext, Depends(get_context)]
+Context = Annotated[Services, Depends(get_services)]
 
 
 @router.get("/transfer")
@@ -45,7 +46,7 @@ async def import_files(
     index_warning = None
     if result.counts is not None:
         counts = result.counts
-        audit.record(
+        audit_log.record(
             ctx.db,
             staff.name,
             "guide.import",
@@ -53,7 +54,7 @@ async def import_files(
             f"新增 {counts.added}，修改 {counts.changed}，未变 {counts.unchanged}："
             + "、".join(result.ids[:50]),
         )
-        index_warning = await refresh_search(request.app)
+        index_warning = await refresh_search(ctx)
     status = 200 if result.counts is not None else 400
     return render(
         request,

@@ -6,21 +6,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from bot.admin import accounts, audit
+from bot.admin import accounts, audit_log
 from bot.admin.accounts import AccountError, Staff
-from bot.admin.auth import csrf_guard, flash, require_admin
-from bot.admin.context import AdminContext, get_context
-from bot.admin.models import ROLE_LABELS, ROLES
+from bot.admin.staff_sessions import csrf_guard, flash, require_admin
+from bot.admin.tables import ROLE_LABELS, ROLES
 from bot.admin.web import AdminRoute, PageNotFound, redirect, render
+from bot.deps import get_services
+from bot.services import Services
 
 router = APIRouter(
     route_class=AdminRoute, dependencies=[Depends(require_admin), Depends(csrf_guard)]
 )
-Context = Annotated[AdminContext, Depends(get_context)]
+Context = Annotated[Services, Depends(get_services)]
 Admin = Annotated[Staff, Depends(require_admin)]
 
 
-def _page(request: Request, ctx: AdminContext, status: int = 200, **extra) -> Response:
+def _page(request: Request, ctx: Services, status: int = 200, **extra) -> Response:
     return render(
         request,
         "admin/users.html",
@@ -43,19 +44,19 @@ async def add_user(request: Request, ctx: Context, admin: Admin) -> Response:
         user = accounts.create_user(ctx.db, name, role, password)
     except AccountError as exc:
         return _page(request, ctx, 400, error=str(exc), new_name=name, new_role=role)
-    audit.record(ctx.db, admin.name, "user.create", user.name, ROLE_LABELS[user.role])
+    audit_log.record(ctx.db, admin.name, "user.create", user.name, ROLE_LABELS[user.role])
     flash(request, f"已添加用户 {user.name}（{ROLE_LABELS[user.role]}）。")
     return redirect("/admin/users")
 
 
-def _user(ctx: AdminContext, user_id: int):
+def _user(ctx: Services, user_id: int):
     user = accounts.get_user(ctx.db, user_id)
     if user is None:
         raise PageNotFound("没有这个用户。")
     return user
 
 
-async def _change(request: Request, ctx: AdminContext, admin: Staff, user_id: int, change):
+async def _change(request: Request, ctx: Services, admin: Staff, user_id: int, change):
     """Apply one account change; AccountError is shown on the users page."""
     user = _user(ctx, user_id)
     form = await request.form()
@@ -63,7 +64,7 @@ async def _change(request: Request, ctx: AdminContext, admin: Staff, user_id: in
         action, detail, message = change(user, form)
     except AccountError as exc:
         return _page(request, ctx, 400, error=str(exc))
-    audit.record(ctx.db, admin.name, action, user.name, detail)
+    audit_log.record(ctx.db, admin.name, action, user.name, detail)
     flash(request, message)
     return redirect("/admin/users")
 

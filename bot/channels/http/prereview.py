@@ -1,0 +1,181 @@
+"""Pre-review jobs over HTTP: upload files for an item, poll the result, print the notice.
+
+``POST /prereview`` stores the files and answers at once with a job id and an
+owner token; OCR runs in the job pool, never on the event loop. The token
+(header ``X-Job-Token`` or ``?token=``) shows the applicant's own ID numbers;
+without it results are masked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Header, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
+
+from bot.channels.http import SUBMIT_PATH
+from bot.deps import JobsDep, SettingsDep, StoreDep
+from bot.jobs import DONE, PrereviewJob, PrereviewJobs, new_token
+from bot.situations import UnknownSituation, known_situations, parse_situations
+from prereview import ReviewResult, render_html, render_pdf, render_text
+from prereview.limits import Limits
+
+CHUNK = 1024 * 1024
+
+router = APIRouter(tags=["prereview"])
+
+
+class Submitted(BaseModel):
+    job: str
+    token: str
+    status: str
+    result_url: str
+    notice_html: str
+    notice_pdf: str
+
+
+async def _read_upload(upload: UploadFile, limits: Limits) -> bytes:
+    data = bytearray()
+    while chunk := await upload.read(CHUNK):
+        data += chunk
+        if len(data) > limits.max_file_bytes:
+            raise HTTPException(413, f"“{upload.filename}”：{limits.file_too_big()}")
+    return bytes(data)
+
+
+@router.post(
+    "/prereview", response_model=Submitted, status_code=202, summary="提交材料预审（异步）"
+)
+async def submit_prereview(
+    request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
+    jobs: JobsDep,
+    item: Annotated[str, Form(description="事项编号，如 scjg-qiye-sheli")],
+    files: Annotated[list[UploadFile], File(description="材料照片、PDF 或 Word（.docx）")],
+    situations: Annotated[
+        list[str], Form(description="适用的办事情形，如 agent 或 agent=false；未列出的视为未知")
+    ] = [],  # noqa: B006 - FastAPI copies form defaults
+    applicant: Annotated[str | None, Form(description="申请人姓名或单位名称")] = None,
+    date: Annotated[dt.date | None, Form(description="预审日期（默认今天）")] = None,
+) -> Submitted:
+    guide = store.get(item)
+    if guide is None:
+        raise HTTPException(404, f"没有编号为 {item} 的事项")
+    try:
+        # Situations not named stay unknown: the result then lists the questions to ask.
+        answers = known_situations(parse_situations(situations, guide, unlisted=None)) or None
+    except UnknownSituation as exc:
+        raise HTTPException(422, str(exc)) from exc
+    if not files:
+        raise HTTPException(422, "请至少上传一个文件")
+    limits = settings.limits
+    if len(files) > limits.max_files:
+        raise HTTPException(413, limits.too_many_files())
+    contents: list[tuple[str, bytes]] = []
+    total = 0
+    for upload in files:
+        data = await _read_upload(upload, limits)
+        total += len(data)
+        if total > limits.max_job_bytes:
+            raise HTTPException(413, limits.job_too_big())
+        contents.append((upload.filename or "未命名文件", data))
+    token = new_token()
+    job_id = jobs.submit_job(
+        item, contents, answers, (applicant or "").strip() or None, today=date, owner_token=token
+    )
+    base = f"{request.scope.get('root_path', '')}{SUBMIT_PATH}/{job_id}"
+    return Submitted(
+        job=job_id,
+        token=token,
+        status="queued",
+        result_url=base,
+        notice_html=f"{base}/notice.html",
+        notice_pdf=f"{base}/notice.pdf",
+    )
+
+
+def _job(jobs: PrereviewJobs, job_id: str, token: str | None) -> PrereviewJob:
+    try:
+        job = jobs.get_job(job_id, token)
+    except PermissionError as exc:
+        raise HTTPException(403, "令牌不正确，无法查看此预审结果") from exc
+    if job is None:
+        raise HTTPException(404, "没有这个预审任务（可能已超过保存期限被删除）")
+    return job
+
+
+def result_json(result: ReviewResult, centre: str | None = None) -> dict[str, Any]:
+    """The CLI's JSON contract plus everything the notice shows."""
+    data = result.to_json()
+    data["notice"] = "\n\n".join(render_text(result, max_bytes=1 << 20, centre=centre))
+    return data
+
+
+def _token(header: str | None, query: str | None) -> str | None:
+    return header or query or None
+
+
+@router.get("/prereview/{job_id}", summary="预审结果（轮询）")
+def get_prereview(
+    job_id: str,
+    jobs: JobsDep,
+    settings: SettingsDep,
+    x_job_token: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query(description="提交时返回的令牌")] = None,
+) -> dict[str, Any]:
+    job = _job(jobs, job_id, _token(x_job_token, token))
+    return {
+        "job": job.id,
+        "item": job.item,
+        "status": job.status,
+        "masked": job.masked,
+        "error": job.error,
+        "created_at": job.created_at.isoformat() + "Z",
+        "finished_at": job.finished_at.isoformat() + "Z" if job.finished_at else None,
+        "result": result_json(job.result, settings.centre_name) if job.result else None,
+    }
+
+
+def _finished(job: PrereviewJob) -> ReviewResult:
+    if job.status != DONE or job.result is None:
+        detail = job.error or "预审尚未完成，请稍后再试"
+        raise HTTPException(409 if job.status != DONE else 500, detail)
+    return job.result
+
+
+@router.get(
+    "/prereview/{job_id}/notice.html", response_class=HTMLResponse, summary="一次性告知书（网页）"
+)
+def notice_html(
+    job_id: str,
+    jobs: JobsDep,
+    settings: SettingsDep,
+    x_job_token: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query()] = None,
+) -> HTMLResponse:
+    result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
+    html = render_html(result, centre=settings.centre_name, hotline=settings.hotline)
+    return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
+
+
+@router.get("/prereview/{job_id}/notice.pdf", summary="一次性告知书（PDF）")
+def notice_pdf(
+    job_id: str,
+    jobs: JobsDep,
+    settings: SettingsDep,
+    x_job_token: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query()] = None,
+) -> Response:
+    result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
+    pdf = render_pdf(result, centre=settings.centre_name, hotline=settings.hotline)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="notice-{result.number}.pdf"',
+            "Cache-Control": "private, no-store",
+        },
+    )

@@ -1,0 +1,166 @@
+"""``onetrip kb ...``: staff commands to import, export, lint, list and show guides."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from bot.compose import open_store
+from bot.settings import Settings
+from knowledge import Guide, guide_yaml, lint_guides, lint_paths, load_guides
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    kb = subparsers.add_parser("kb", help="知识库（办事指南）管理")
+    commands = kb.add_subparsers(dest="kb_command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser(
+        "import", help="导入指南文件或文件夹（按 id 新增或更新，全部成功才写入）"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--author", default=None, help="记录在修改历史中的操作人")
+    p.add_argument("--strict", action="store_true", help="质量检查（lint）有错误时也拒绝导入")
+    p.set_defaults(handler=cmd_import)
+
+    p = commands.add_parser("export", help="导出全部事项，每个事项一个 YAML 文件")
+    p.add_argument("dir", metavar="DIR")
+    p.set_defaults(handler=cmd_export)
+
+    p = commands.add_parser("lint", help="检查指南文件的格式与质量")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(handler=cmd_lint)
+
+    p = commands.add_parser("list", help="列出事项")
+    p.add_argument("--category", help="综合窗口分类，如 社会民生类")
+    p.add_argument("--department", help="实施主体，如 示范市公安局")
+    p.set_defaults(handler=cmd_list)
+
+    p = commands.add_parser("show", help="显示一个事项的办事指南")
+    p.add_argument("item_id", metavar="ID")
+    p.set_defaults(handler=cmd_show)
+
+
+def _author(args: argparse.Namespace) -> str:
+    if args.author:
+        return args.author
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    result = load_guides(args.paths)
+    quality = [p for p in lint_guides(result.guides) if p.severity == "error"]
+    blocking = [p for p in result.problems if p.severity == "error"]
+    if args.strict:
+        blocking += quality
+    if blocking:
+        for problem in blocking:
+            print(problem, file=sys.stderr)
+        print(f"导入失败：{len(blocking)} 个错误，未写入任何事项。", file=sys.stderr)
+        return 1
+    counts = open_store(settings).import_guides([g for _, g in result.guides], _author(args))
+    for problem in quality:
+        print(f"警告 {problem}", file=sys.stderr)
+    print(
+        f"导入完成：新增 {counts.added} 项，修改 {counts.changed} 项，未变 {counts.unchanged} 项。"
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    out = Path(args.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    guides = open_store(settings).list()
+    for guide in guides:
+        (out / f"{guide.id}.yaml").write_text(guide_yaml(guide), encoding="utf-8")
+    print(f"已导出 {len(guides)} 个事项到 {out}")
+    return 0
+
+
+def cmd_lint(args: argparse.Namespace, settings: Settings) -> int:
+    problems = lint_paths(args.paths)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    for problem in errors:
+        print(problem)
+    for problem in warnings:
+        print(f"警告 {problem}")
+    print(f"{len(errors)} 个错误，{len(warnings)} 个警告")
+    return 1 if errors else 0
+
+
+def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
+    guides = open_store(settings).list(category=args.category, department=args.department)
+    for guide in guides:
+        print(f"{guide.id}\t{guide.name}\t{guide.category or '-'}\t{guide.department}")
+    print(f"共 {len(guides)} 个事项")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    guide = open_store(settings).get(args.item_id)
+    if guide is None:
+        print(f"没有事项 {args.item_id}（用 onetrip kb list 查看全部事项）", file=sys.stderr)
+        return 1
+    print(format_guide(guide))
+    return 0
+
+
+def format_guide(guide: Guide) -> str:
+    """The whole guide as labelled Chinese text for staff."""
+    lines = [f"【{guide.name}】（{guide.id}）"]
+
+    def add(label: str, value: object) -> None:
+        if value not in (None, "", []):
+            lines.append(f"{label}：{value}")
+
+    add("事项编码", guide.code)
+    add("实施主体", guide.department)
+    add("综合窗口分类", guide.category)
+    add("事项类型", guide.type)
+    add("办件类型", guide.handling)
+    add("相似问法", "；".join(guide.aliases))
+    add("设定依据", "；".join(guide.basis))
+    add("受理条件", (guide.conditions or "").strip())
+    if guide.situations:
+        lines.append("办事情形：")
+        lines += [f"  - {s.label}（{s.id}）{s.question or ''}" for s in guide.situations]
+    lines.append("申请材料：" if guide.materials else "申请材料：无需提交材料")
+    for i, m in enumerate(guide.materials, 1):
+        flags = [
+            "必要" if m.required else "非必要",
+            *(["容缺后补"] if m.deferrable else []),
+            *(["免提交"] if m.shared else []),
+            *([f"{m.form}"] if m.form else []),
+            *([f"{m.copies}份"] if m.copies else []),
+        ]
+        if m.situations:
+            labels = [(guide.situation(s).label if guide.situation(s) else s) for s in m.situations]
+            flags.append("适用情形：" + "、".join(labels))
+        if m.one_of:
+            flags.append(f"任选其一组：{m.one_of}")
+        lines.append(f"  {i}. {m.name}（{'，'.join(flags)}）")
+        if m.notes:
+            lines.append(f"     说明：{m.notes}")
+    if guide.time_limit:
+        t = guide.time_limit
+        if t.statutory is not None:
+            lines.append(f"法定办结时限：{t.statutory}个{t.unit}")
+        if t.promised is not None:
+            lines.append(f"承诺办结时限：{t.promised}个{t.unit}")
+    add("收费标准", guide.fees)
+    add("到现场次数", guide.visits)
+    add("网上办理", guide.online_url)
+    for loc in guide.locations:
+        parts = [loc.name, loc.address, loc.hours, loc.phone and f"电话 {loc.phone}"]
+        lines.append("办理地点：" + "；".join(p for p in parts if p))
+    add("办理流程", " → ".join(guide.process))
+    add("办理结果", "、".join(guide.results))
+    for f in guide.faq:
+        lines.append(f"问：{f.q}\n答：{f.a}")
+    add("指南更新日期", guide.updated)
+    return "\n".join(lines)

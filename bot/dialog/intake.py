@@ -1,0 +1,33 @@
+"""What the dialog needs to run a pre-review in chat: a port, kept this small so that the
+chat can run its pre-review in-process, on a task queue, or not at all.
+
+``bot.services.JobsIntake`` implements it on the jobs service.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from bot.dialog.messages import Upload
+from prereview.limits import Limits
+
+
+class PrereviewIntake(Protocol):
+    limits: Limits
+
+    def stage(self, upload: Upload) -> Path:
+        """Check a file the citizen sent and keep it until 完成; raises
+        ``prereview.limits.UploadRejected`` with the reason in Chinese."""
+        ...
+
+    def discard(self, paths: list[Path]) -> None:
+        """Forget staged files (the citizen cancelled)."""
+        ...
+
+    def submit(
+        self, item: str, files: list[tuple[str, Path]], situations: dict[str, bool], owner: str
+    ) -> str:
+        """Start a pre-review job of the staged ``(name, path)`` files for conversation
+        ``owner``; returns its id at once. Its notice comes back to that conversation."""
+        ...
