@@ -1,14 +1,17 @@
 """Pre-review of application materials (材料预审) and the one-time notice (一次性告知书).
 
-Files → text (PDF text layer, OCR, DOCX) → which material each is → fields
-(ID numbers, USCCs, dates, names) → checks → one status per material → notice.
+Files → text (PDF text layer, OCR, DOCX) → pages cut into regions, each
+recognised as a document type (``doctypes``) → documents assembled across files
+(card sides, contract pages; ``assemble``) → which material each is → fields
+read by layout (ID numbers, USCCs, dates, names, seals) → checks → one status
+per material → notice. docs/prereview.md describes the rules.
 """
 
 from prereview.document import Document, Line, Page
-from prereview.extract import extract_text, sniff
+from prereview.extract import extract_text
 from prereview.fields import Fields, extract_fields
 from prereview.ids import check_id_number, check_uscc, mask_id_number
-from prereview.limits import Limits
+from prereview.limits import Limits, UploadRejected, sniff
 from prereview.notice import render_html, render_pdf, render_text
 from prereview.ocr import Ocr, OcrUnavailable, make_ocr
 from prereview.result import STATUSES, FileNote, MaterialResult, ReviewResult, mask_text
@@ -28,6 +31,7 @@ __all__ = [
     "Page",
     "ReviewResult",
     "Reviewer",
+    "UploadRejected",
     "check_id_number",
     "check_uscc",
     "extract_fields",

@@ -30,6 +30,7 @@ class Page:
     rotation: int = 0  # degrees (counter-clockwise) applied before OCR
     width: float = 0.0
     height: float = 0.0
+    seal: bool = False  # a red round seal was seen on the page image (a signature area)
 
     @property
     def text(self) -> str:

@@ -13,55 +13,24 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-import filetype
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from prereview.document import Document, Line, Page
-from prereview.limits import MB, Limits
+from prereview.limits import MB, Limits, UploadRejected, sniff
 from prereview.ocr import Ocr, make_ocr
 from prereview.orient import read_upright
+from prereview.seal import has_seal
 
-IMAGE_MIMES = {"image/jpeg", "image/png", "image/webp", "image/bmp", "image/tiff", "image/x-ms-bmp"}
 _CID = re.compile(r"\(cid:\d+\)")
 
-
-class _Unreadable(Exception):
-    """A citizen-facing reason why a file cannot be read."""
+# A citizen-facing reason why a file cannot be read: the same exception as the upload rules.
+_Unreadable = UploadRejected
 
 
 @cache
 def default_ocr() -> Ocr:
     """The bundled RapidOCR engine, created on first use (models load lazily)."""
     return make_ocr("rapidocr")
-
-
-def sniff(path: Path) -> str:
-    """``pdf``, ``image`` or ``docx`` judged by content; raises _Unreadable otherwise."""
-    with open(path, "rb") as handle:
-        head = handle.read(8192)
-    if not head:
-        raise _Unreadable("文件是空的")
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
-    kind = filetype.guess(head)
-    mime = kind.mime if kind else ""
-    if mime in IMAGE_MIMES:
-        return "image"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                if "word/document.xml" in archive.namelist():
-                    return "docx"
-        except zipfile.BadZipFile as exc:
-            raise _Unreadable("压缩文件已损坏，无法打开") from exc
-        raise _Unreadable("不支持压缩包，请直接上传照片、PDF 或 Word（.docx）文件")
-    if mime in {"image/heic", "image/heif", "image/avif"}:
-        raise _Unreadable(
-            "暂不支持 HEIC/HEIF 格式照片，请转为 JPG 后上传（手机相机可设为“兼容性最佳”）"
-        )
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _Unreadable("不支持旧版 Word（.doc）文件，请另存为 .docx 或 PDF 后上传")
-    raise _Unreadable("不支持的文件类型，请上传照片（JPG/PNG）、PDF 或 Word（.docx）文件")
 
 
 def extract_text(
@@ -80,7 +49,7 @@ def extract_text(
     try:
         size = path.stat().st_size
         if size > limits.max_file_mb * MB:
-            raise _Unreadable(f"文件超过 {limits.max_file_mb:g}MB，请压缩或分页后上传")
+            raise UploadRejected(limits.file_too_big())
         document.kind = sniff(path)
         if document.kind == "pdf":
             document.pages = _pdf_pages(path, ocr, limits, budget, document)
@@ -135,6 +104,7 @@ def ocr_page(image: Image.Image, ocr: Ocr, number: int, limits: Limits) -> Page:
         rotation=rotation,
         width=upright.width,
         height=upright.height,
+        seal=has_seal(image),
     )
 
 
@@ -184,7 +154,7 @@ def _pdf_pages(
         if count == 0:
             raise _Unreadable("PDF 文件没有页面")
         if budget <= 0:
-            raise _Unreadable(f"本次上传的页数已超过 {limits.max_pages} 页上限，此文件未读取")
+            raise UploadRejected(f"{limits.too_many_pages()}，此文件未读取")
         pages: list[Page] = []
         try:
             plumbed = pdfplumber.open(path)
@@ -198,7 +168,8 @@ def _pdf_pages(
                     lines = []
                 if text_layer_usable(lines):
                     page = plumbed.pages[index]
-                    pages.append(Page(index + 1, lines, "text", 0, page.width, page.height))
+                    seal = _drawn_seal(page, pdf[index])
+                    pages.append(Page(index + 1, lines, "text", 0, page.width, page.height, seal))
                     continue
                 image = _render(pdf[index], limits)
                 pages.append(ocr_page(image, ocr or default_ocr(), index + 1, limits))
@@ -207,6 +178,19 @@ def _pdf_pages(
         return pages
     finally:
         pdf.close()
+
+
+SEAL_DPI = 60  # enough to see a seal's ring; a text page is only rendered when it has pictures
+
+
+def _drawn_seal(plumbed_page, page) -> bool:
+    """A seal on a text-layer page: an electronic seal is a picture or drawn curves on it."""
+    try:
+        if not (plumbed_page.images or plumbed_page.curves):
+            return False
+    except Exception:
+        return False
+    return has_seal(page.render(scale=SEAL_DPI / 72).to_pil().convert("RGB"))
 
 
 def _render(page, limits: Limits) -> Image.Image:
@@ -231,14 +215,49 @@ def _docx_pages(path: Path, limits: Limits) -> list[Page]:
         word = docx.Document(str(path))
     except Exception as exc:
         raise _Unreadable("Word 文件已损坏，无法打开，请另存后重新上传") from exc
-    lines = [Line(p.text.strip()) for p in word.paragraphs if p.text.strip()]
-    for table in word.tables:
-        for row in table.rows:
-            cells: list[str] = []
-            for cell in row.cells:
-                text = cell.text.strip()
-                if text and (not cells or cells[-1] != text):  # merged cells repeat
-                    cells.append(text)
-            if cells:
-                lines.append(Line(" ".join(cells)))
-    return [Page(1, lines, "text")]
+    return [Page(1, docx_lines(word), "text", 0, DOCX_WIDTH, 0.0)]
+
+
+DOCX_WIDTH = 1000.0  # the frame of the boxes given to DOCX paragraphs and cells
+_DOCX_LINE = 20.0
+
+
+def docx_lines(word) -> list[Line]:
+    """Paragraphs and table cells in body order, each with a box that keeps the table's grid.
+
+    A cell sits in its column and row, so a label cell pairs with the value
+    beside or below it exactly as on a photographed form; merged cells, which
+    python-docx repeats, are read once; a cell's own lines stay stacked.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[Line] = []
+    y = 0.0
+    for element in word.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = Paragraph(element, word).text.strip()
+            if text:
+                lines.append(Line(text, (0.0, y, DOCX_WIDTH, y + _DOCX_LINE * 0.6)))
+                y += _DOCX_LINE
+        elif tag == "tbl":
+            y = _table_lines(Table(element, word), lines, y)
+    return lines
+
+
+def _table_lines(table, lines: list[Line], y: float) -> float:
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = [c for c in row.cells if id(c._tc) not in seen and not seen.add(id(c._tc))]
+        width = DOCX_WIDTH / max(len(cells), 1)
+        tallest = 1
+        for column, cell in enumerate(cells):
+            parts = [p.strip() for p in cell.text.splitlines() if p.strip()]
+            for depth, text in enumerate(parts):
+                top = y + depth * _DOCX_LINE
+                box = (column * width, top, (column + 1) * width - 1, top + _DOCX_LINE * 0.6)
+                lines.append(Line(text, box))
+            tallest = max(tallest, len(parts))
+        y += tallest * _DOCX_LINE
+    return y

@@ -7,8 +7,10 @@ full-width digits give the same fields. Pure functions: no I/O, no OCR.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from prereview._text import normalize
 from prereview.dates import FoundDate, Validity, find_dates, find_validity, fix_digits
@@ -17,11 +19,14 @@ from prereview.ids import Code, find_codes
 # Labels naming the holder of a document, most specific first (GUIDE_FORMAT.md names_match).
 HOLDER_LABELS = (
     "申请人", "承租方", "承租人", "委托人", "委托方", "经营者", "权利人", "缴存人", "参保人",
-    "职工姓名", "姓名", "企业名称", "公司名称", "单位名称", "名称",
+    "持证人", "户名", "职工姓名", "姓名", "企业名称", "公司名称", "单位名称", "名称",
 )  # fmt: skip
+# Words that end a name: the next label, or a heading that merely starts with a holder label
+# (申请人声明, 申请人信息 are headings, not the applicant's name).
 _STOP = (
     "性别|民族|出生|住址|地址|住所|公民|身份|电话|手机|联系|签名|签字|签章|盖章|日期|年龄|籍贯|职务|"
-    "证件|号码|代码|法定|类型|注册|成立|营业|期限|金额|租金|面积|用途|甲方|乙方|单位|编号|性质|婚姻"
+    "证件|号码|代码|法定|类型|注册|成立|营业|期限|金额|租金|面积|用途|甲方|乙方|单位|编号|性质|婚姻|"
+    "声明|承诺|须知|信息|情况|基本|账号|卡号|开户|同志"
 )
 _STOP_RE = re.compile(_STOP)
 _LEAD = r"(?:^|(?<=[\s,;:。(]))"
@@ -34,18 +39,33 @@ _LOOSE_LABELS = (
     "权利人",
     "缴存人",
     "参保人",
+    "持证人",
     "企业名称",
     "公司名称",
     "单位名称",
 )
-_HOLDER_RE = re.compile(
-    r"(?:(?:^|(?<=[\s,;:。(]))(?:[甲乙丙]方\s*\(\s*)?(?P<label>"
-    + "|".join(label for label in HOLDER_LABELS if label not in _LOOSE_LABELS)
-    + r")|(?P<loose>"
-    + "|".join(_LOOSE_LABELS)
-    + r"))(?:姓名|名称)?(?:\s*\))?"
-    + _PAREN
-    + _VALUE
+
+
+@cache
+def holder_regex(labels: tuple[str, ...]) -> re.Pattern:
+    """``label[（…）]：value`` for ``labels``; short labels must start a phrase."""
+    strict = [label for label in labels if label not in _LOOSE_LABELS]
+    loose = [label for label in labels if label in _LOOSE_LABELS]
+    alternatives = []
+    if strict:
+        alternatives.append(
+            r"(?:^|(?<=[\s,;:。(]))(?:[甲乙丙]方\s*\(\s*)?(?P<label>" + "|".join(strict) + ")"
+        )
+    if loose:
+        alternatives.append(r"(?P<loose>" + "|".join(loose) + ")")
+    return re.compile(
+        "(?:" + "|".join(alternatives) + r")(?:姓名|名称)?(?:\s*\))?" + _PAREN + _VALUE
+    )
+
+
+# 兹证明 X 同志 / 兹证明 X（身份证号…）: certificates name the person in running text.
+_CERTIFY_RE = re.compile(
+    r"兹证明\s*(?:我单位职工\s*|职工\s*)?(?P<value>[\u4e00-\u9fff·]{2,5}?)\s*(?:同志|先生|女士|[,(:]|身份|系|自|于|在|为)"
 )
 # 名称 printed letter-spaced on licences; OCR may keep only its last character.
 _SPACED_NAME_RE = re.compile(
@@ -54,7 +74,7 @@ _SPACED_NAME_RE = re.compile(
 _LEGAL_REP_RE = re.compile(_LEAD + r"(?:法定代表人|负责人)(?:姓名)?" + _PAREN + _VALUE)
 _ADDRESS_RE = re.compile(
     _LEAD
-    + r"(?:住址|住所|地址|经营场所|房屋坐落|坐落)(?:地址)?"
+    + r"(?:房屋|租赁房屋|出租房屋|注册|经营|通讯|联系|家庭)?(?:住址|住所|地址|经营场所|坐落)(?:地址)?"
     + _PAREN
     + r"\s*:?\s*(?P<value>\S.{3,})"
 )
@@ -120,24 +140,76 @@ def _clean_name(value: str) -> str | None:
     return value
 
 
-def find_holder(rows: list[str]) -> tuple[str | None, str | None]:
-    """(label, name) of the document's holder: the most specific holder label found."""
+def _labelled_holder(rows: list[str], labels: tuple[str, ...]) -> tuple[str, str] | None:
     best: tuple[int, str, str] | None = None
     for row in rows:
-        for match in _HOLDER_RE.finditer(row):
+        for match in holder_regex(labels).finditer(row):
             name = _clean_name(match.group("value"))
             if name is None:
                 continue
-            label = match.group("label") or match.group("loose")
-            rank = HOLDER_LABELS.index(label)
+            groups = match.groupdict()
+            label = groups.get("label") or groups.get("loose")
+            rank = labels.index(label)
             if best is None or rank < best[0]:
                 best = (rank, label, name)
-    if best:
-        return best[1], best[2]
+    return (best[1], best[2]) if best else None
+
+
+def find_named(rows: list[str], labels: tuple[str, ...]) -> str | None:
+    """The name after one of ``labels`` (受托人 王芳), or None; no fallback labels."""
+    found = _labelled_holder(rows, labels)
+    return found[1] if found else None
+
+
+def find_holder(rows: list[str], labels: tuple[str, ...] = ()) -> tuple[str | None, str | None]:
+    """(label, name) of the document's holder.
+
+    The labels of the document's type come first (户名 on a bank page, 乙方 on a
+    lease), then the most specific general holder label, then 兹证明 X 同志 in a
+    certificate's running text, then a licence's letter-spaced 名称.
+    """
+    for candidates in (labels, HOLDER_LABELS):
+        if candidates and (found := _labelled_holder(rows, tuple(candidates))):
+            return found
+    for row in rows:
+        if (match := _CERTIFY_RE.search(row)) and (name := _clean_name(match.group("value"))):
+            return "兹证明", name
     for row in rows:
         if match := _SPACED_NAME_RE.search(row):
             return "名称", match.group("value")
     return None, None
+
+
+_TAIL_RUN = re.compile(r"([0-9A-Za-z]{4,17})\s*$")
+_HEAD_RUN = re.compile(r"^\s*([0-9A-Za-z]{1,14})(?![0-9A-Za-z])")
+
+
+def wrapped_codes(rows: list[str]) -> list[Code]:
+    """ID numbers and USCCs broken over two rows (a narrow form cell), joined back.
+
+    Only a join whose check character is right is kept: the two halves of an
+    unrelated pair of rows almost never make a valid code by chance.
+    """
+    found: list[Code] = []
+    for upper, lower in itertools.pairwise(rows):
+        tail, head = _TAIL_RUN.search(upper), _HEAD_RUN.match(lower)
+        if not tail or not head or len(tail.group(1) + head.group(1)) != 18:
+            continue
+        joined = tail.group(1) + head.group(1)
+        for code in find_codes(f"公民身份号码 {joined}") + find_codes(f"统一社会信用代码 {joined}"):
+            if code.valid and all(c.value != code.value for c in found):
+                found.append(code)
+    return found
+
+
+def _without_fragments(codes: list[Code], whole: list[Code]) -> list[Code]:
+    """Codes minus invalid pieces of a code that was found whole after joining rows."""
+    return [
+        c
+        for c in codes
+        if c.valid
+        or not any(w.value.startswith(c.value) or w.value.endswith(c.value) for w in whole)
+    ]
 
 
 def _issue_date(rows: list[str], validity: Validity | None) -> dt.date | None:
@@ -162,11 +234,14 @@ def _issue_date(rows: list[str], validity: Validity | None) -> dt.date | None:
     return max(others) if others else None
 
 
-def extract_fields(rows: list[str]) -> Fields:
-    """Every field of GUIDE_FORMAT.md found in the rows of a document."""
+def extract_fields(rows: list[str], holder_labels: tuple[str, ...] = ()) -> Fields:
+    """Every field of GUIDE_FORMAT.md found in the rows of a document.
+
+    ``holder_labels`` are the labels that name the holder on this document's type.
+    """
     rows = [normalize(row) for row in rows if row.strip()]
     fields = Fields()
-    fields.holder_label, fields.holder = find_holder(rows)
+    fields.holder_label, fields.holder = find_holder(rows, holder_labels)
     found_dates: list[FoundDate] = []
     validities: list[Validity] = []
     for row in rows:
@@ -182,6 +257,12 @@ def extract_fields(rows: list[str]) -> Fields:
         if fields.address is None and (match := _ADDRESS_RE.search(row)):
             fields.address = match.group("value").strip()
         fields.signature = fields.signature or _SIGNATURE_RE.search(row) is not None
+    if whole := wrapped_codes(rows):
+        for code in whole:
+            if all(c.value != code.value for c in fields.id_numbers + fields.usccs):
+                (fields.id_numbers if code.kind == "id_number" else fields.usccs).append(code)
+        fields.id_numbers = _without_fragments(fields.id_numbers, whole)
+        fields.usccs = _without_fragments(fields.usccs, whole)
     fields.dates = sorted({d.date for d in found_dates})
     labelled = [v for v in validities if v.labelled]
     fields.validity = (labelled or validities or [None])[-1]

@@ -43,6 +43,37 @@ def _box(points: object) -> tuple[float, float, float, float]:
     )
 
 
+MIN_SKEW = np.radians(1.0)  # below this, boxes are level enough to form rows
+MAX_SKEW = np.radians(20.0)  # beyond this the page is turned, which ``orient`` decides
+
+
+def page_skew(polygons: list[np.ndarray]) -> float:
+    """The page's tilt in radians: the median slope of the top edges of wide text boxes."""
+    slopes = []
+    for poly in polygons:
+        (x0, y0), (x1, y1) = poly[0], poly[1]
+        width, height = np.hypot(x1 - x0, y1 - y0), np.hypot(*(poly[3] - poly[0]))
+        if width > 2 * height:
+            slopes.append(np.arctan2(y1 - y0, x1 - x0))
+    return float(np.median(slopes)) if slopes else 0.0
+
+
+def level_boxes(polygons: list[object]) -> list[tuple[float, float, float, float]]:
+    """Axis-aligned boxes of text polygons, the page's small tilt taken out first.
+
+    A photo taken a few degrees off makes each line's box taller than the line,
+    so neighbouring rows overlap and labels pair with the wrong values; turning
+    the polygons back (not the image: the text is already read) keeps rows apart.
+    """
+    arrays = [np.asarray(p, dtype=float).reshape(-1, 2) for p in polygons]
+    skew = page_skew([a for a in arrays if len(a) == 4])
+    if not MIN_SKEW <= abs(skew) <= MAX_SKEW:
+        return [_box(a) for a in arrays]
+    cos, sin = np.cos(-skew), np.sin(-skew)
+    turn = np.array([[cos, -sin], [sin, cos]])
+    return [_box(a @ turn.T) for a in arrays]
+
+
 class RapidOcr:
     """RapidOCR with the det/rec models bundled in the ``rapidocr`` wheel."""
 
@@ -87,9 +118,10 @@ class RapidOcr:
         result = self._load()(image, use_cls=False)
         if not result or result.txts is None:
             return []
+        boxes = level_boxes(list(result.boxes))
         return [
-            Line(text=text, box=_box(box), confidence=float(score))
-            for text, score, box in zip(result.txts, result.scores, result.boxes, strict=False)
+            Line(text=text, box=box, confidence=float(score))
+            for text, score, box in zip(result.txts, result.scores, boxes, strict=False)
             if text.strip()
         ]
 
@@ -133,11 +165,10 @@ class PaddleOcr:
         lines: list[Line] = []
         for result in results:
             data = result.json.get("res", result.json) if hasattr(result, "json") else result
-            for text, score, poly in zip(
-                data["rec_texts"], data["rec_scores"], data["rec_polys"], strict=False
-            ):
+            boxes = level_boxes(list(data["rec_polys"]))
+            for text, score, box in zip(data["rec_texts"], data["rec_scores"], boxes, strict=False):
                 if text.strip():
-                    lines.append(Line(text=text, box=_box(poly), confidence=float(score)))
+                    lines.append(Line(text=text, box=box, confidence=float(score)))
         return lines
 
 

@@ -2,7 +2,9 @@
 
 Upright pages cost one OCR pass. Sideways pages show tall, narrow boxes, so the
 two quarter turns are tried; wide boxes read with low confidence suggest an
-upside-down page, so the half turn is tried. The best-reading pass is kept.
+upside-down page, so the half turn is tried — on a strip of the page first, so
+that a noisy upright photo does not pay for a second full pass. The
+best-reading pass is kept.
 """
 
 from __future__ import annotations
@@ -86,7 +88,10 @@ def read_upright(ocr: Ocr, image: Image.Image) -> tuple[int, list[Line], Image.I
     lines = ocr.read(np.asarray(image))
     if not lines or reads_well(lines):
         return 0, lines, image
-    candidates = probe_angle(ocr, image, lines, [90, 270]) if tall_share(lines) >= 0.5 else [180]
+    if tall_share(lines) >= 0.5:
+        candidates = probe_angle(ocr, image, lines, [90, 270])
+    else:  # a full pass upside down only when a strip of the page reads better that way
+        candidates = [a for a in probe_angle(ocr, image, lines, [180, 0])[:1] if a]
     best = (reading_score(lines), 0, lines, image)
     for angle in candidates:
         turned = rotate(image, angle)

@@ -12,18 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge import Guide, Material
+from prereview.assemble import SIDE_NAMES, Piece, assemble
 from prereview.checks import READABLE_CHARS, Evidence, run_checks, same_name
 from prereview.dates import Validity
-from prereview.document import LOW_CONFIDENCE, Document, Page
+from prereview.doctypes import material_kinds
+from prereview.document import Document
 from prereview.extract import extract_text
-from prereview.fields import Fields, extract_fields
+from prereview.fields import Fields, find_named
 from prereview.limits import MB, Limits
 from prereview.ocr import Ocr
-from prereview.recognise import Match, rank_materials
 from prereview.result import (
     DEFECTIVE,
     DEFERRABLE,
@@ -38,70 +38,11 @@ from prereview.result import (
 )
 
 UNREADABLE = (
-    "无法识别文件中的文字（可能过于模糊、过暗、反光或拍摄不完整），请重新拍摄清晰、完整的照片后上传"
+    "无法识别文件中的文字（可能过于模糊、过暗、反光或拍摄不完整），请重新拍摄清晰的照片后上传"
 )
+DUPLICATE = "与“{kept}”内容相同，已按同一份材料计"
 UNRECOGNISED = "未能识别为本事项所需的材料，请确认是否上传了正确的文件"
 TIE = 0.5  # scores this close are treated as a tie between materials
-
-
-@dataclass
-class Piece:
-    """A document, or a run of its pages, that is one candidate material."""
-
-    file: str
-    label: str
-    pages: list[Page]
-    rows: list[str] = field(default_factory=list)
-    fields: Fields = field(default_factory=Fields)
-    matches: list[Match] = field(default_factory=list)
-    problem: str | None = None
-
-    @property
-    def readable_chars(self) -> int:
-        return sum(p.readable_chars() for p in self.pages)
-
-    @property
-    def unsure_share(self) -> float:
-        lines = [ln for page in self.pages for ln in page.lines]
-        total = sum(len(ln.text.strip()) for ln in lines)
-        unsure = sum(len(ln.text.strip()) for ln in lines if ln.confidence < LOW_CONFIDENCE)
-        return unsure / total if total else 1.0
-
-
-def _piece(document: Document, pages: list[Page], materials: list[Material]) -> Piece:
-    if len(document.pages) <= 1 or len(pages) == len(document.pages):
-        label = document.name
-    elif len(pages) == 1:
-        label = f"{document.name}（第{pages[0].number}页）"
-    else:
-        label = f"{document.name}（第{pages[0].number}-{pages[-1].number}页）"
-    rows = [row for page in pages for row in page.rows()]
-    piece = Piece(document.name, label, pages, rows, extract_fields(rows))
-    piece.matches = rank_materials(materials, rows)
-    return piece
-
-
-def split_pieces(document: Document, materials: list[Material]) -> list[Piece]:
-    """Pieces of a document: a page whose title names another material starts a new piece.
-
-    Pages before the first recognised title (a cover page) belong to the first piece.
-    """
-    if document.problem and not document.pages:
-        return [Piece(document.name, document.name, [], problem=document.problem)]
-    groups: list[list[Page]] = []
-    current: str | None = None
-    for page in document.pages:
-        matches = rank_materials(materials, page.rows())
-        best = matches[0] if matches else None
-        if not groups or (best and best.headline and best.material_id != current):
-            if len(groups) == 1 and current is None:
-                groups[0].append(page)  # a cover page joins the first titled page
-            else:
-                groups.append([page])
-            current = best.material_id if best else current
-        else:
-            groups[-1].append(page)
-    return [_piece(document, pages, materials) for pages in groups]
 
 
 def _applies(material: Material, situations: dict[str, bool | None]) -> bool | None:
@@ -150,11 +91,78 @@ def _applicants(applicant: str | None, assigned: dict[str, list[Piece]], guide: 
     return holders
 
 
-def _merge_fields(pieces: list[Piece]) -> Fields:
-    """Fields of a material shown across several pieces (ID card front and back)."""
+def _likely_applicant(pieces: list[Piece]) -> str | None:
+    """The holder named on the most recognised documents, when at least two name them."""
+    holders = [p.fields.holder for p in pieces if p.matches and p.fields.holder]
+    counts = Counter(next(h for h in holders if same_name(h, holder)) for holder in holders)
+    top = counts.most_common(1)
+    return top[0][0] if top and top[0][1] >= 2 else None
+
+
+# People a document names in a role besides its holder (受托人 on a power of attorney), and the
+# words a material's name uses for each role: the agent's ID card goes to the agent's material.
+_ROLE_LABELS = {"agent": ("受托人", "被委托人", "受委托人", "代理人", "代办人")}
+_ROLE_WORDS = {
+    "agent": ("代办人", "受托人", "代理人", "指定代表"),
+    "spouse": ("配偶", "男方", "女方"),
+    "guardian": ("监护人",),
+}
+
+
+def named_roles(pieces: list[Piece]) -> list[tuple[str, str]]:
+    """(name, role) for every person the uploads name in a role (受托人 王芳 → agent)."""
+    found = []
+    for piece in pieces:
+        for role, labels in _ROLE_LABELS.items():
+            if name := find_named(piece.rows, labels):
+                found.append((name, role))
+    return found
+
+
+def _role_rank(material: Material, piece: Piece, roles: list[tuple[str, str]]) -> int:
+    """0 when the piece's holder is named in the role the material asks for, 2 in another."""
+    holder = piece.fields.holder
+    held = {role for name, role in roles if holder and same_name(name, holder)}
+    if not held:
+        return 1
+    wanted = {role for role, words in _ROLE_WORDS.items() if any(w in material.name for w in words)}
+    return 0 if held & wanted else 2
+
+
+_SEX_WORDS = {"男方": 1, "女方": 0}  # parity of the 17th digit of the ID number
+
+
+def _sex_rank(material: Material, piece: Piece) -> int:
+    """0 when the material names a sex (男方/女方) that the piece's ID number shows."""
+    wanted = next((v for word, v in _SEX_WORDS.items() if word in material.name), None)
+    numbers = [c.value for c in piece.fields.id_numbers if c.valid]
+    if wanted is None or not numbers:
+        return 1
+    return 0 if int(numbers[0][16]) % 2 == wanted else 2
+
+
+def _one_side(piece: Piece) -> str | None:
+    """The side of a two-sided card when only that side was provided."""
+    sides = piece.sides
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+def _merge_fields(pieces: list[Piece], applicants: list[str] | None = None) -> Fields:
+    """Fields of a material shown across several pieces (户口簿 首页 and 本人页).
+
+    The holder is the applicant's name when any piece names the applicant: the
+    首页 names the head of household, the applicant's own page the applicant.
+    """
     if len(pieces) == 1:
         return pieces[0].fields
     merged = Fields()
+    own = [
+        p.fields
+        for p in pieces
+        if p.fields.holder and any(same_name(p.fields.holder, a) for a in applicants or [])
+    ]
+    if own:
+        merged.holder, merged.holder_label = own[0].holder, own[0].holder_label
     for piece in pieces:
         f = piece.fields
         merged.holder = merged.holder or f.holder
@@ -184,8 +192,9 @@ class _Assigner:
     def __init__(self, guide: Guide, situations: dict[str, bool | None], applicant: str | None):
         self.guide = guide
         self.situations = situations
-        self.applicant = applicant
+        self.applicant = applicant  # given, or the person most documents name
         self.assigned: dict[str, list[Piece]] = {}
+        self.roles: list[tuple[str, str]] = []  # (name, role) the uploads name
 
     def _name_rank(self, material: Material, piece: Piece) -> int:
         if "names_match" not in material.checks or not piece.fields.holder:
@@ -197,6 +206,8 @@ class _Assigner:
 
     def _complements(self, material: Material, piece: Piece) -> bool:
         """Another side or page of a material already filled (ID card back, contract page)."""
+        if piece.sides and not _one_side(piece):
+            return False  # a whole card is a document of its own
         filled = self.assigned.get(material.id)
         if not filled:
             return False
@@ -222,8 +233,10 @@ class _Assigner:
         def rank(material: Material) -> tuple:
             return (
                 material.id in self.assigned,
+                _role_rank(material, piece, self.roles),
                 applicability[_applies(material, self.situations)],
                 self._name_rank(material, piece),
+                _sex_rank(material, piece),
                 order[material.id],
             )
 
@@ -248,17 +261,35 @@ def _read_all(
     total = 0
     for index, (path, name) in enumerate(zip(files, names, strict=True)):
         if index >= limits.max_files:
-            skipped.append(FileNote(name, f"超过单次最多 {limits.max_files} 个文件的上限，未读取"))
+            skipped.append(FileNote(name, f"{limits.too_many_files()}，未读取"))
             continue
         size = path.stat().st_size if path.exists() else 0
         total += size
         if total > limits.max_job_mb * MB:
-            skipped.append(FileNote(name, f"本次上传文件合计超过 {limits.max_job_mb:g}MB，未读取"))
+            skipped.append(FileNote(name, f"{limits.job_too_big()}，未读取"))
             continue
         document = extract_text(path, ocr, name=name, limits=limits, max_pages=pages_left)
         pages_left -= len(document.pages)
         documents.append(document)
     return documents, skipped
+
+
+def _sort_pieces(pieces: list[Piece]) -> tuple[list[Piece], list[Piece], list[FileNote]]:
+    """(recognised, unreadable, notes on unrecognised): too little text is never a wrong file."""
+    recognised: list[Piece] = []
+    unreadable: list[Piece] = []
+    unrecognised: list[FileNote] = []
+    for piece in pieces:
+        if piece.problem:
+            unreadable.append(piece)
+        elif piece.matches:
+            recognised.append(piece)
+        elif piece.readable_chars < READABLE_CHARS or piece.unsure_share > 0.5:
+            piece.problem = UNREADABLE
+            unreadable.append(piece)
+        else:
+            unrecognised.append(FileNote(piece.label, UNRECOGNISED))
+    return recognised, unreadable, unrecognised
 
 
 def _no_file_status(material: Material) -> str:
@@ -335,22 +366,13 @@ def review(
             known[sid] = bool(value)
 
     documents, skipped = _read_all(files, names, ocr, limits)
-    assigner = _Assigner(guide, known, applicant)
-    recognised: list[Piece] = []
-    unreadable: list[Piece] = []
-    unrecognised: list[FileNote] = list(skipped)
+    pieces, dropped = assemble(documents, guide.materials)
+    assigner = _Assigner(guide, known, applicant or _likely_applicant(pieces))
+    assigner.roles = named_roles([p for p in pieces if not p.problem])
+    recognised, unreadable, unrecognised = _sort_pieces(pieces)
+    unrecognised = skipped + unrecognised
     warnings = [FileNote(d.name, w) for d in documents for w in d.warnings]
-    for document in documents:
-        for piece in split_pieces(document, guide.materials):
-            if piece.problem:
-                unreadable.append(piece)
-            elif piece.matches:
-                recognised.append(piece)
-            elif piece.readable_chars < READABLE_CHARS or piece.unsure_share > 0.5:
-                piece.problem = UNREADABLE
-                unreadable.append(piece)
-            else:
-                unrecognised.append(FileNote(piece.label, UNRECOGNISED))
+    warnings += [FileNote(label, DUPLICATE.format(kept=kept)) for label, kept in dropped]
     for piece in sorted(recognised, key=lambda p: -p.matches[0].score):
         assigner.place(piece)
     assigned = assigner.assigned
@@ -406,17 +428,18 @@ def _material_result(
     result = MaterialResult(
         material.id, material.name, OK, group=material.one_of, situations=material.situations
     )
-    result.files = list(dict.fromkeys(p.label for p in pieces))
+    result.files = list(dict.fromkeys(label for p in pieces for label in (p.labels or [p.label])))
     if pieces and applies is False:
         result.status = NOT_APPLICABLE
         result.problems = ["已上传，但按您选择的办事情形，本次无需提交此材料"]
     elif pieces:
         evidence = Evidence(
-            _merge_fields(pieces),
+            _merge_fields(pieces, applicants),
             sum(p.readable_chars for p in pieces),
             max(p.unsure_share for p in pieces),
         )
-        result.problems = run_checks(material, evidence, today, applicants)
+        result.problems = run_checks(_demandable(material, pieces), evidence, today, applicants)
+        result.problems = _other_side(material, pieces, result.problems)
         result.status = DEFECTIVE if result.problems else OK
     elif applies is False:
         result.status = NOT_APPLICABLE
@@ -467,3 +490,52 @@ def _place_unreadable(
         slot.problems = [f"{slot.name}（{piece.label}）：{piece.problem}"]
         return
     notes.extend(FileNote(p.label, p.problem or UNREADABLE) for p in unreadable)
+
+
+def _demandable(material: Material, pieces: list[Piece]) -> Material:
+    """The material asking only for fields its cards can show (a bank card shows no name).
+
+    Applies when every piece is a fixed-layout card type; other documents are
+    asked for every field the guide lists.
+    """
+    parts = [part for piece in pieces for part in piece.parts]
+    wanted = material.recognize.fields if material.recognize else []
+    if not wanted or not parts or not all(p.doctype and p.doctype.card for p in parts):
+        return material
+    carried = {name for part in parts for name in part.doctype.fields}
+    if all(name in carried for name in wanted):
+        return material
+    recognize = material.recognize.model_copy(
+        update={"fields": [name for name in wanted if name in carried]}
+    )
+    return material.model_copy(update={"recognize": recognize})
+
+
+# Fields of an ID card found only on one side: what a missing side leaves unread.
+_SIDE_FIELDS = {"front": {"name", "id_number", "address"}, "back": {"valid_until"}}
+_SIDE_CHECKS = {"front": {"names_match"}, "back": {"not_expired"}}
+
+
+def _other_side(material: Material, pieces: list[Piece], problems: list[str]) -> list[str]:
+    """One side of an ID card only: ask for the other side when the material needs it.
+
+    The problems the missing side causes (a field not found, validity unread)
+    are replaced by one request to add the other side.
+    """
+    if "id-card" not in material_kinds(material):
+        return problems
+    sides = set().union(*(p.sides for p in pieces))
+    missing = [side for side in ("front", "back") if side not in sides]
+    if len(missing) != 1 or not sides:
+        return problems
+    side = missing[0]
+    wanted = set(material.recognize.fields if material.recognize else [])
+    needed = wanted & _SIDE_FIELDS[side] or set(material.checks) & _SIDE_CHECKS[side]
+    if not needed:
+        return problems
+    kept = [p for p in problems if "未能识别到" not in p]
+    have = SIDE_NAMES[next(iter(sides))]
+    return [
+        f"{material.name}只有身份证{have}，请补充身份证另一面（{SIDE_NAMES[side]}）",
+        *kept,
+    ]

@@ -123,39 +123,66 @@ def _card(size: tuple[int, int], rows: list[tuple[int, int, str, int, str]]) -> 
     return card
 
 
-def id_card_image(
-    person: Person, valid_from: str, valid_to: str, *, number: str | None = None
-) -> Image.Image:
-    """Front and back of a resident ID card side by side on a desk, as applicants photograph them."""
-    blue, black = (40, 80, 140), (20, 20, 20)
+BLUE, INK = (40, 80, 140), (20, 20, 20)
+
+
+def id_front(person: Person, *, number: str | None = None) -> Image.Image:
+    """The portrait side (人像面) of a resident ID card: labels and values, no title."""
     b = person.birth
     front = _card(
         (1200, 756),
         [
-            (70, 70, "姓名", 40, blue), (200, 66, person.name, 48, black),
-            (70, 160, "性别", 40, blue), (200, 156, person.sex, 44, black),
-            (360, 160, "民族", 40, blue), (480, 156, "汉", 44, black),
-            (70, 250, "出生", 40, blue),
-            (200, 246, f"{b.year}  年  {b.month}  月  {b.day}  日", 44, black),
-            (70, 340, "住址", 40, blue), (200, 336, person.address, 42, black),
-            (70, 600, "公民身份号码", 40, blue),
-            (380, 596, number or person.id_number, 50, black),
+            (70, 70, "姓名", 40, BLUE), (200, 66, person.name, 48, INK),
+            (70, 160, "性别", 40, BLUE), (200, 156, person.sex, 44, INK),
+            (360, 160, "民族", 40, BLUE), (480, 156, "汉", 44, INK),
+            (70, 250, "出生", 40, BLUE),
+            (200, 246, f"{b.year}  年  {b.month}  月  {b.day}  日", 44, INK),
+            (70, 340, "住址", 40, BLUE), (200, 336, person.address, 42, INK),
+            (70, 600, "公民身份号码", 40, BLUE),
+            (380, 596, number or person.id_number, 50, INK),
         ],
     )  # fmt: skip
     ImageDraw.Draw(front).rectangle((850, 80, 1130, 430), fill=(205, 212, 220))
-    back = _card(
+    return front
+
+
+def id_back(valid_from: str, valid_to: str) -> Image.Image:
+    """The emblem side (国徽面): 中华人民共和国 居民身份证, issuing office, validity."""
+    return _card(
         (1200, 756),
         [
-            (300, 110, "中华人民共和国", 64, black),
-            (380, 230, "居民身份证", 64, black),
-            (150, 480, "签发机关", 40, blue), (340, 476, "示范市公安局梁溪分局", 44, black),
-            (150, 580, "有效期限", 40, blue), (340, 576, f"{valid_from}-{valid_to}", 44, black),
+            (300, 110, "中华人民共和国", 64, INK),
+            (380, 230, "居民身份证", 64, INK),
+            (150, 480, "签发机关", 40, BLUE), (340, 476, "示范市公安局梁溪分局", 44, INK),
+            (150, 580, "有效期限", 40, BLUE), (340, 576, f"{valid_from}-{valid_to}", 44, INK),
         ],
     )  # fmt: skip
+
+
+def id_card_image(
+    person: Person, valid_from: str, valid_to: str, *, number: str | None = None
+) -> Image.Image:
+    """Front and back of a resident ID card side by side on a desk, as applicants photograph them."""
     page = Image.new("RGB", (1400, 1760), (120, 104, 90))
-    page.paste(front, (100, 90))
-    page.paste(back, (100, 920))
+    page.paste(id_front(person, number=number), (100, 90))
+    page.paste(id_back(valid_from, valid_to), (100, 920))
     return page
+
+
+def on_desk(card: Image.Image) -> Image.Image:
+    """One card photographed alone on a desk."""
+    page = Image.new("RGB", (card.width + 240, card.height + 240), (120, 104, 90))
+    page.paste(card, (120, 120))
+    return page
+
+
+def copy_page(cards: list[tuple[Image.Image, tuple[int, int]]], scale: float = 0.62) -> Image.Image:
+    """An A4 photocopy (grey) with cards laid on the glass at the given places."""
+    page = Image.new("RGB", (1654, 2339), "white")
+    for card, place in cards:
+        small = card.resize((round(card.width * scale), round(card.height * scale)))
+        page.paste(small, place)
+    return page.convert("L").convert("RGB")
 
 
 def licence_image(name: str, uscc: str, legal_rep: str, founded: str) -> Image.Image:
@@ -256,6 +283,204 @@ def charter_pages() -> list[Image.Image]:
     return [first, second]
 
 
+def lease_photo_pages(tenant: str) -> list[Image.Image]:
+    """A three-page lease as phone photos: only the first page has the title, the last the signatures."""
+    size = (1240, 1754)
+    first = draw_lines(
+        size,
+        [
+            ("房屋租赁合同", 52),
+            (f"出租方（甲方）：{LI_SI.name}", 34),
+            (f"承租方（乙方）：{tenant}", 34),
+            ("甲乙双方经协商一致，订立本合同。", 32),
+            ("第一条  房屋坐落：示范市梁溪区人民路100号501室。", 32),
+            ("第二条  租赁期限自2025年3月1日起至2026年2月28日止。", 32),
+        ],
+        top=120,
+    )
+    second = draw_lines(
+        size,
+        [
+            ("第三条  租金每月人民币叁仟伍佰元整，按季度支付。", 32),
+            ("第四条  乙方应合理使用房屋，不得擅自改变结构。", 32),
+            ("第五条  甲方负责房屋主体结构的维修。", 32),
+            ("第六条  租赁期满乙方需续租的，应提前一个月通知甲方。", 32),
+        ],
+        top=120,
+        centre_first=False,
+    )
+    third = draw_lines(
+        size,
+        [
+            ("第七条  本合同一式两份，自双方签字之日起生效。", 32),
+            (f"甲方（签字）：{LI_SI.name}", 34),
+            (f"乙方（签字）：{tenant}", 34),
+            ("签订日期：2025年2月20日", 34),
+        ],
+        top=120,
+        centre_first=False,
+    )
+    return [first, second, third]
+
+
+def _table(
+    draw: ImageDraw.ImageDraw,
+    x: int,
+    y: int,
+    widths: list[int],
+    rows: list[list[str]],
+    height: int = 90,
+    px: int = 34,
+) -> None:
+    """A ruled table; a cell's text may hold a line break (a value wrapped in a narrow cell)."""
+    for r, row in enumerate(rows):
+        left = x
+        for width, text in zip(widths, row, strict=True):
+            top = y + r * height
+            draw.rectangle((left, top, left + width, top + height), outline=(60, 60, 60), width=2)
+            for k, part in enumerate(text.split("\n")):
+                draw.text((left + 14, top + 10 + k * (px + 6)), part, font=_font(px), fill=INK)
+            left += width
+
+
+def bank_page_image(person: Person) -> Image.Image:
+    """A bank's account information page: labels in a header row, values in the row below."""
+    image = Image.new("RGB", (1654, 1100), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((560, 80), "个人银行结算账户信息", font=_font(52), fill=INK)
+    _table(
+        draw,
+        90,
+        260,
+        [360, 640, 480],
+        [["户名", "账号", "开户银行"],
+         [person.name, "6222 0212 3456 7890 123", "示范市工商银行梁溪支行"]],
+    )  # fmt: skip
+    draw.text((90, 560), "账户类型  I类借记账户    币种  人民币", font=_font(34), fill=INK)
+    draw.text((90, 660), "打印日期  2025年5月20日", font=_font(34), fill=INK)
+    return image
+
+
+def bank_card_image() -> Image.Image:
+    """The face of a debit card: bank, kind, number, card scheme; no holder's name."""
+    card = _card(
+        (1200, 756),
+        [
+            (80, 70, "示范市工商银行", 56, INK), (880, 80, "借记卡", 44, INK),
+            (80, 420, "6222 0212 3456 7890 123", 64, INK),
+            (80, 560, "有效期 VALID THRU 08/30", 36, INK), (900, 620, "银联 UnionPay", 40, BLUE),
+        ],
+    )  # fmt: skip
+    return on_desk(card)
+
+
+def draw_seal(image: Image.Image, centre: tuple[int, int], radius: int, text: str) -> None:
+    """A red round company seal: a ring, a star, the name along the top inside the ring."""
+    red = (205, 30, 35)
+    draw = ImageDraw.Draw(image)
+    cx, cy = centre
+    draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=red, width=9)
+    star = [(cx + 0.28 * radius * np.cos(np.pi / 2 + k * 4 * np.pi / 5),
+             cy - 0.28 * radius * np.sin(np.pi / 2 + k * 4 * np.pi / 5)) for k in range(5)]  # fmt: skip
+    draw.polygon(star, fill=red)
+    font = _font(int(radius * 0.22))
+    for k, char in enumerate(text):
+        angle = np.pi * (0.95 - 0.9 * k / max(len(text) - 1, 1))
+        x = cx + 0.72 * radius * np.cos(angle)
+        y = cy - 0.72 * radius * np.sin(angle)
+        draw.text((x, y), char, font=font, fill=red, anchor="mm")
+
+
+def resolution_image(sealed: bool) -> Image.Image:
+    """A shareholders' resolution whose only signature is the shareholders' seal (or nothing)."""
+    image = draw_lines(
+        (1240, 1754),
+        [
+            (f"{COMPANY}股东会决议", 44),
+            ("会议时间：2025年5月18日", 32),
+            ("出席股东：张三、示范市禾丰投资有限公司。", 32),
+            ("经全体股东一致同意，作出如下决议：", 32),
+            ("一、选举张三为公司执行董事，任期三年；", 32),
+            ("二、选举王芳为公司监事，任期三年；", 32),
+            ("三、聘任张三为公司经理。", 32),
+            ("全体股东：张三    示范市禾丰投资有限公司", 32),
+            ("2025年5月18日", 32),
+        ],
+        top=140,
+    )
+    if sealed:
+        draw_seal(image, (900, 1020), 150, SHAREHOLDER)
+    return image
+
+
+def termination_form_image(person: Person) -> Image.Image:
+    """A separation certificate: the person named in running text, the ID number wrapped in a cell."""
+    image = draw_lines(
+        (1654, 1500),
+        [
+            ("解除劳动合同证明书", 52),
+            (f"兹证明{person.name}同志自2021年7月1日起在我单位工作，", 36),
+            ("经协商一致，双方于2025年5月10日解除劳动合同。", 36),
+        ],
+        top=100,
+    )
+    number = person.id_number
+    _table(
+        ImageDraw.Draw(image),
+        90,
+        420,
+        [300, 420, 300, 420],
+        [["证件类型", "居民身份证", "公民身份号码", f"{number[:12]}\n{number[12:]}"],
+         ["工作年限", "3年10个月", "失业保险", "已缴纳"]],
+        height=110,
+    )  # fmt: skip
+    draw = ImageDraw.Draw(image)
+    draw.text((900, 900), "示范市远航物流有限公司（盖章）", font=_font(36), fill=INK)
+    draw.text((900, 980), "出具日期：2025年5月10日", font=_font(36), fill=INK)
+    return image
+
+
+def mixed_pdf(pages: list[list[str] | Image.Image]) -> bytes:
+    """One PDF as a scanner app merges them: text pages and scanned (image) pages in one file."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("cjk", "", str(font_path()))
+    for page in pages:
+        pdf.add_page()
+        if isinstance(page, Image.Image):
+            pdf.image(page, x=0, y=0, w=210)
+            continue
+        for index, line in enumerate(page):
+            pdf.set_font("cjk", size=18 if index == 0 else 11.5)
+            if index == 0:
+                pdf.cell(0, 14, line, align="C", new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.multi_cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def statement_form_docx() -> bytes:
+    """A company form whose 申请人声明 heading comes first and whose table reads top-down."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("公司登记（备案）申请书", level=1)
+    document.add_paragraph("申请人声明")
+    document.add_paragraph("本申请人承诺所提交的材料真实有效，并对其真实性负责。")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["企业名称", "法定代表人", "注册资本"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, [COMPANY, ZHANG.name, "100万元"], strict=True):
+        cell.text = text
+    document.add_paragraph("经营范围：软件开发；信息技术咨询服务")
+    document.add_paragraph(f"法定代表人签字：{ZHANG.name}")
+    document.add_paragraph("日期：2025年5月20日")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 # -- photographing and saving -----------------------------------------------------------------
 
 
@@ -270,10 +495,29 @@ class Shot:
     noise: float = 0.0  # standard deviation of pixel noise
     dark: float = 1.0  # brightness factor
     quality: int = 85
+    tilt: float = 0.0  # perspective: the far (top) edge narrower by this share of the width
+
+
+def _tilted(image: Image.Image, share: float) -> Image.Image:
+    """The page seen from below: its top edge shrunk by ``share`` of the width, centred."""
+    w, h = image.size
+    inset = w * share / 2
+    # Coefficients map output pixels back to input pixels (PIL's PERSPECTIVE transform).
+    source = [(0, 0), (w, 0), (w, h), (0, h)]
+    target = [(inset, 0), (w - inset, 0), (w, h), (0, h)]
+    rows = []
+    for (x, y), (u, v) in zip(target, source, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    coeffs = np.linalg.solve(np.array(rows, float), np.array(source, float).reshape(8))
+    return image.transform((w, h), Image.PERSPECTIVE, tuple(coeffs), Image.BICUBIC,
+                           fillcolor=(110, 100, 90))  # fmt: skip
 
 
 def photograph(image: Image.Image, shot: Shot, seed: int) -> bytes:
     rng = np.random.default_rng(seed)
+    if shot.tilt:
+        image = _tilted(image, shot.tilt)
     if shot.skew:
         image = image.rotate(
             shot.skew, expand=True, fillcolor=(110, 100, 90), resample=Image.BICUBIC
@@ -305,6 +549,11 @@ def _sensor_pixels(upright: Image.Image, orientation: int) -> Image.Image:
         8: Image.Transpose.ROTATE_270,
     }
     return upright.transpose(undo[orientation])
+
+
+def photograph_image(image: Image.Image, seed: int = 7) -> Image.Image:
+    """A page as a scanner sees it (noise, a slight skew), ready to embed in a PDF."""
+    return Image.open(io.BytesIO(photograph(image, Shot(skew=0.5, noise=6), seed))).convert("RGB")
 
 
 def text_pdf(pages: list[list[str]], title_size: int = 18) -> bytes:
@@ -665,6 +914,81 @@ DOCS: list[Doc] = [
         {"material": "jiechu-zhengming", "name": ZHANG.name, "issue_date": "2025-05-10"},
     ),
 ]
+
+# Upload patterns (issue 10): how applicants really send their documents.
+ZHANG_VALID = ("2016.03.01", "2036.03.01")  # 20 years from age 27: fits his birth date
+WANG_FANG_VALID = ("2018.01.10", "2028.01.10")  # 10 years from age 25
+ZHANG_FRONT = {"name": ZHANG.name, "id_number": ZHANG.id_number}
+ZHANG_BACK = {"valid_until": "2036-03-01"}
+UPLOADS: list[Doc] = [
+    Doc("up_id_front.jpg", _photo(lambda: on_desk(id_front(ZHANG)), Shot(noise=5), 41),
+        {"item": "gjj", "material": "sfz", **ZHANG_FRONT}),
+    Doc("up_id_back.jpg", _photo(lambda: on_desk(id_back(*ZHANG_VALID)), Shot(noise=5), 42),
+        {"item": "gjj", "material": "sfz", **ZHANG_BACK}),
+    Doc("up_id_front_turned.jpg",
+        _photo(lambda: on_desk(id_front(ZHANG)), Shot(turn=1, skew=1.5, noise=5), 43),
+        {"item": "gjj", "material": "sfz", **ZHANG_FRONT, "rotation": 270}),
+    Doc("up_id_front_tilted.jpg",
+        _photo(lambda: on_desk(id_front(ZHANG)), Shot(tilt=0.18, skew=4, noise=5), 59),
+        {"item": "gjj", "material": "sfz", **ZHANG_FRONT}),
+    Doc("up_id_front_exif.jpg", _photo(lambda: on_desk(id_front(ZHANG)), Shot(exif=8, noise=5), 44),
+        {"item": "gjj", "material": "sfz", **ZHANG_FRONT}),
+    Doc("up_id_back_upside_down.jpg",
+        _photo(lambda: on_desk(id_back(*ZHANG_VALID)), Shot(turn=2, noise=5), 45),
+        {"item": "gjj", "material": "sfz", **ZHANG_BACK, "rotation": 180}),
+    Doc("up_id_copy.jpg",
+        _photo(lambda: copy_page([(id_front(ZHANG), (160, 260)), (id_back(*ZHANG_VALID), (160, 1000))],
+                                 scale=0.9), Shot(noise=4), 46),
+        {"item": "gjj", "material": "sfz", **ZHANG_FRONT, **ZHANG_BACK}),
+    Doc("up_id_copy_couple.jpg",
+        _photo(lambda: copy_page([(id_front(ZHANG), (60, 160)), (id_back(*ZHANG_VALID), (60, 1250)),
+                                  (id_front(WANG_FANG), (850, 160)),
+                                  (id_back(*WANG_FANG_VALID), (850, 1250))]),
+               Shot(noise=4), 47),
+        {"item": "gjj", "material": "sfz"}),
+    Doc("up_wangfang_front.jpg", _photo(lambda: on_desk(id_front(WANG_FANG)), Shot(noise=5), 48),
+        {"item": "gjj", "material": "peiou-sfz", "name": WANG_FANG.name,
+         "id_number": WANG_FANG.id_number}),
+    Doc("up_wangfang_back.jpg", _photo(lambda: on_desk(id_back(*WANG_FANG_VALID)), Shot(noise=5), 49),
+        {"item": "gjj", "material": "peiou-sfz", "valid_until": "2028-01-10"}),
+    Doc("up_merged.pdf",
+        lambda: mixed_pdf([
+            *lease_pages(ZHANG.name, dt.date(2025, 3, 1), dt.date(2026, 2, 28), dt.date(2025, 2, 20)),
+            photograph_image(copy_page([(id_front(ZHANG), (160, 260)),
+                                        (id_back(*ZHANG_VALID), (160, 1000))], scale=0.9)),
+        ]),
+        {"item": "gjj", "material": "zulin-hetong", "name": ZHANG.name}),
+    *[
+        Doc(f"up_lease_{k + 1}.jpg",
+            _photo(lambda k=k: lease_photo_pages(ZHANG.name)[k], Shot(skew=1.0, noise=5), 50 + k),
+            # Pages 2 and 3 alone are no document: they are judged within the case.
+            {"item": "gjj", "material": "zulin-hetong", "name": ZHANG.name} if k == 0
+            else {"item": "gjj", "part_of": "zulin-hetong"})
+        for k in range(3)
+    ],
+    Doc("up_bank_card.jpg", _photo(bank_card_image, Shot(noise=5, skew=-2), 58),
+        {"item": "rs", "material": "yinhang"}),
+    Doc("up_bank_page.jpg", _photo(lambda: bank_page_image(ZHANG), Shot(noise=4), 54),
+        {"item": "rs", "material": "yinhang", "name": ZHANG.name}),
+    Doc("up_resolution_sealed.jpg", _photo(lambda: resolution_image(True), Shot(noise=4), 55),
+        {"item": "qy", "material": "renzhi", "signature": True}),
+    Doc("up_resolution_unsigned.jpg", _photo(lambda: resolution_image(False), Shot(noise=4), 56),
+        {"item": "qy", "material": "renzhi", "signature": False}),
+    Doc("up_statement.docx", statement_form_docx,
+        {"item": "qy", "material": "shenqingshu", "name": COMPANY, "legal_rep": ZHANG.name}),
+    Doc("up_poa.docx",
+        lambda: docx_form(
+            "授权委托书",
+            [("委托人", ZHANG.name), ("委托人身份证号", ZHANG.id_number), ("受托人", WANG_FANG.name),
+             ("受托人身份证号", WANG_FANG.id_number), ("委托事项", "代为办理住房公积金提取")],
+            ["委托人（签字）：张三", "日期：2025年5月20日"],
+        ),
+        {"item": "gjj", "material": "weituoshu", "name": ZHANG.name}),
+    Doc("up_termination.jpg", _photo(lambda: termination_form_image(ZHANG), Shot(noise=4), 57),
+        {"item": "rs", "material": "jiechu-zhengming", "name": ZHANG.name,
+         "id_number": ZHANG.id_number, "issue_date": "2025-05-10"}),
+]  # fmt: skip
+DOCS += UPLOADS
 
 DOC_BY_NAME = {doc.name: doc for doc in DOCS}
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from prereview.fields import extract_fields
+from tests.prereview.make_docs import SHAREHOLDER_USCC
 
 ID_ROWS = [
     "姓名 张三",
@@ -94,3 +95,46 @@ def test_full_width_and_traditional_rows():
     )
     assert [c.valid for c in f.id_numbers] == [True]
     assert f.validity.long_term
+
+
+# -- rules added with document types (issue 10) ----------------------------------------------
+
+
+def test_id_number_wrapped_over_two_rows_is_joined_and_checked():
+    number = "320202198806150134"
+    f = extract_fields([f"公民身份号码 {number[:12]}", number[12:], "工作年限 3年"])
+    assert [(c.value, c.valid) for c in f.id_numbers] == [(number, True)]
+
+
+def test_uscc_wrapped_over_two_rows_is_joined():
+    f = extract_fields(
+        [f"统一社会信用代码 {SHAREHOLDER_USCC[:12]}", f"{SHAREHOLDER_USCC[12:]} 名称"]
+    )
+    assert [(c.value, c.valid) for c in f.usccs] == [(SHAREHOLDER_USCC, True)]
+
+
+def test_unrelated_rows_are_not_joined_into_a_number():
+    f = extract_fields(["编号 320202198806", "123456"])  # joined, the check digit is wrong
+    assert f.id_numbers == []
+
+
+def test_applicant_statement_heading_is_no_name():
+    f = extract_fields(["申请人声明", "本人承诺所填内容真实", "企业名称 示范市青禾科技有限公司"])
+    assert f.holder == "示范市青禾科技有限公司"
+
+
+def test_certificate_names_its_holder_in_running_text():
+    f = extract_fields(["解除劳动合同证明书", "兹证明张三同志自2021年7月1日起在我单位工作"])
+    assert (f.holder_label, f.holder) == ("兹证明", "张三")
+
+
+@pytest.mark.parametrize(
+    ("rows", "labels", "holder"),
+    [
+        (["甲方：李四", "乙方：张三"], ("承租方", "承租人", "乙方"), "张三"),
+        (["户名 张三 账号 6222021234567890123"], ("户名",), "张三"),
+        (["持证人 王芳", "姓名 张三"], ("持证人", "姓名"), "王芳"),
+    ],
+)
+def test_holder_by_the_labels_of_the_document_type(rows, labels, holder):
+    assert extract_fields(rows, labels).holder == holder

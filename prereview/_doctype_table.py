@@ -1,0 +1,243 @@
+"""The built-in document types (证照类型): the standard Chinese documents applicants upload.
+
+Data only; ``prereview.doctypes`` holds the rules that use it. Each entry says how
+the document looks (title words, printed labels, number shapes), which fields of
+GUIDE_FORMAT.md it carries, whose document it is (holder labels, most specific
+first), and which material names ask for it. Words are Simplified: every text is
+normalised before it is compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ID_NUMBER = r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx](?![0-9A-Za-z])"
+CARD_NUMBER = r"(?<!\d)(?:62|4\d|5[1-5])\d{2}(?:\s?\d{4}){2,3}(?:\s?\d{1,3})?(?!\d)"
+USCC = r"(?<![0-9A-Z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Z])"
+
+
+@dataclass(frozen=True)
+class DocType:
+    """One kind of document. ``family`` joins the sides of one card (ID front and back)."""
+
+    id: str
+    name: str
+    titles: tuple[str, ...] = ()  # words printed as the document's title or emblem
+    labels: tuple[str, ...] = ()  # field labels printed on it
+    patterns: tuple[str, ...] = ()  # shapes of numbers it carries (regular expressions)
+    excludes: tuple[str, ...] = ()  # words it never carries (another type's title)
+    min_labels: int = 2  # labels needed without a title
+    fields: tuple[str, ...] = ()  # GUIDE_FORMAT.md fields the type carries
+    holder_labels: tuple[str, ...] = ()
+    material_names: str = ""  # regex on a material name (compact, Simplified) asking for it
+    family: str = ""  # defaults to ``id``
+    side: str | None = None  # "front" | "back" for two-sided cards
+    card: bool = False  # a fixed layout: several may share a page; fields beyond ``fields`` never
+    #                     show on it, so a material cannot demand them from it
+    multipage: bool = False  # pages may come as separate photos (contracts)
+    link_weight: float = 4.0  # evidence a matching type adds to a material
+
+    @property
+    def kind(self) -> str:
+        return self.family or self.id
+
+
+TYPES: tuple[DocType, ...] = (
+    DocType(
+        "id-card-front",
+        "居民身份证（人像面）",
+        labels=("姓名", "性别", "民族", "出生", "住址", "公民身份号码"),
+        patterns=(ID_NUMBER,),
+        excludes=("常住人口登记卡", "户主", "申请", "合同", "委托", "证明", "登记表", "驾驶证",
+                  "社会保障", "户名", "账号", "居住证", "通行证"),
+        min_labels=4,
+        fields=("name", "id_number", "address", "date"),
+        holder_labels=("姓名",),
+        material_names=r"(?:居民)?身份证(?:件|明)?(?:正反面)?(?:复印件|原件)?$",
+        family="id-card",
+        side="front",
+        card=True,
+    ),
+    DocType(
+        "id-card-back",
+        "居民身份证（国徽面）",
+        titles=("中华人民共和国", "居民身份证"),
+        labels=("签发机关", "有效期限"),
+        excludes=("姓名", "住址", "申请", "合同", "委托", "证明", "登记", "居住证", "通行证"),
+        min_labels=2,
+        fields=("valid_until",),
+        family="id-card",
+        side="back",
+        card=True,
+    ),
+    DocType(
+        "business-licence",
+        "营业执照",
+        titles=("营业执照", "电子营业执照"),
+        labels=("统一社会信用代码", "名称", "类型", "法定代表人", "经营者", "注册资本",
+                "成立日期", "注册日期", "营业期限", "经营范围", "住所", "经营场所", "登记机关"),
+        patterns=(USCC,),
+        excludes=("申请书", "申请表", "登记表", "授权委托书", "章程", "合同"),
+        min_labels=4,
+        fields=("name", "uscc", "legal_rep", "address", "date", "valid_until"),
+        holder_labels=("名称", "企业名称"),
+        material_names=r"营业执照(?:正本|副本|复印件)*$",
+        card=True,
+    ),
+    DocType(
+        "bank-card",
+        "银行卡",
+        titles=("借记卡", "储蓄卡", "银联", "UnionPay", "信用卡", "DEBIT"),
+        labels=("有效期", "VALID", "THRU"),
+        patterns=(CARD_NUMBER,),
+        excludes=("社会保障卡", "租赁", "申请书", "申请表", "户名", "账号"),
+        min_labels=2,
+        fields=(),  # a card face shows no holder's name a review could rely on
+        material_names=r"(?:借记卡|银行卡|储蓄卡)$",
+        family="bank-account",
+        card=True,
+    ),
+    DocType(
+        "bank-account",
+        "银行账户信息",
+        titles=("开户许可证", "账户信息", "开户信息", "银行结算账户", "存折", "开户证明"),
+        labels=("户名", "账号", "卡号", "开户行", "开户银行", "开户网点", "账户名称", "账户类型"),
+        patterns=(CARD_NUMBER,),
+        excludes=("社会保障卡", "租赁", "申请书", "申请表"),
+        min_labels=2,
+        fields=("name", "date"),
+        holder_labels=("户名", "账户名称", "账户名", "开户名", "持卡人", "姓名"),
+        material_names=r"(?:银行账户|金融账户|账户信息|开户许可证|存折)$",
+    ),
+    DocType(
+        "hukou",
+        "居民户口簿",
+        titles=("居民户口簿", "常住人口登记卡", "户口簿"),
+        labels=("户主姓名", "户号", "户别", "与户主关系", "户主或与户主关系", "曾用名", "籍贯",
+                "宗教信仰", "公民身份证件编号", "何时由何地迁来本址", "服务处所", "婚姻状况"),
+        min_labels=3,
+        fields=("name", "id_number", "address", "date"),
+        holder_labels=("姓名", "户主姓名"),
+        material_names=r"(?:户口簿|户口本|常住人口登记卡)(?:.{0,8}页)?$",
+    ),
+    DocType(
+        "marriage",
+        "结婚证或离婚证",
+        titles=("结婚证", "离婚证"),
+        labels=("持证人", "登记日期", "结婚证字号", "离婚证字号", "备注", "国籍", "身份证件号"),
+        min_labels=3,
+        fields=("name", "id_number", "date"),
+        holder_labels=("持证人", "姓名"),
+        material_names=r"(?:结婚证|离婚证)$",
+    ),
+    DocType(
+        "social-security-card",
+        "社会保障卡",
+        titles=("社会保障卡",),
+        labels=("社会保障号码", "姓名", "卡号", "发卡日期"),
+        patterns=(ID_NUMBER,),
+        excludes=("申请表", "委托书", "登记表"),
+        min_labels=3,
+        fields=("name", "id_number", "date"),
+        holder_labels=("姓名",),
+        material_names=r"社会保障卡(?:金融账户)?$",
+        card=True,
+    ),
+    DocType(
+        "driving-licence",
+        "机动车驾驶证",
+        titles=("机动车驾驶证", "驾驶证"),
+        labels=("准驾车型", "初次领证日期", "有效期限", "证号", "国籍", "住址"),
+        excludes=("申请", "身体条件证明", "声明"),
+        min_labels=3,
+        fields=("name", "id_number", "valid_until", "address", "date"),
+        holder_labels=("姓名",),
+        material_names=r"驾驶证$",
+        card=True,
+    ),
+    DocType(
+        "property-certificate",
+        "不动产权证书",
+        titles=("不动产权证书", "房屋所有权证", "不动产权属证书"),
+        labels=("权利人", "共有情况", "坐落", "不动产单元号", "权利类型", "权利性质", "用途",
+                "面积", "使用期限"),
+        excludes=("租赁合同", "申请书"),
+        min_labels=3,
+        fields=("name", "address", "date"),
+        holder_labels=("权利人",),
+        material_names=r"(?:不动产权证书|不动产权属证书|不动产权证|房屋所有权证|房产证)$",
+    ),
+    DocType(
+        "birth-certificate",
+        "出生医学证明",
+        titles=("出生医学证明",),
+        labels=("新生儿姓名", "出生时间", "出生地点", "母亲姓名", "父亲姓名", "出生证编号",
+                "签发日期"),
+        min_labels=3,
+        fields=("name", "id_number", "date"),
+        holder_labels=("新生儿姓名", "姓名"),
+        material_names=r"出生医学证明$",
+    ),
+    DocType(
+        "lease",
+        "房屋租赁合同",
+        titles=("租赁合同", "租房合同", "租赁协议"),
+        labels=("出租方", "承租方", "出租人", "承租人", "租赁期限", "租金", "房屋坐落", "坐落",
+                "甲方", "乙方", "押金"),
+        excludes=("不动产权证书", "授权委托书"),
+        min_labels=4,
+        fields=("name", "address", "valid_until", "signature", "date"),
+        holder_labels=("承租方", "承租人", "乙方"),
+        material_names=r"(?:租赁合同|租房合同|租赁协议)$",
+        multipage=True,
+    ),
+    DocType(
+        "power-of-attorney",
+        "授权委托书",
+        titles=("授权委托书", "委托书"),
+        labels=("委托人", "受托人", "委托事项", "委托期限", "委托权限", "代理人"),
+        min_labels=3,
+        fields=("name", "signature", "date"),
+        holder_labels=("委托人", "委托方"),
+        material_names=r"(?:委托书|委托代理人证明)$",
+        multipage=True,
+    ),
+    DocType(
+        "termination",
+        "解除或终止劳动合同证明",
+        titles=("解除劳动合同证明", "终止劳动合同证明", "离职证明", "解除劳动关系证明",
+                "终止劳动关系证明"),
+        labels=("解除劳动合同", "终止劳动合同", "解除劳动关系", "终止劳动关系", "工作年限",
+                "兹证明"),
+        min_labels=2,
+        fields=("name", "id_number", "date", "signature"),
+        holder_labels=("姓名", "职工姓名", "员工姓名"),
+        material_names=r"(?:(?:解除|终止).*(?:劳动合同|劳动关系).*证明书?|离职证明)$",
+    ),
+    DocType(
+        "health-certificate",
+        "健康证明",
+        titles=("健康证明", "健康合格证", "健康证"),
+        labels=("体检日期", "体检单位", "有效期至", "从业人员", "体检结论"),
+        excludes=("申请书",),
+        min_labels=3,
+        fields=("name", "id_number", "date", "valid_until"),
+        holder_labels=("姓名",),
+        material_names=r"(?:健康(?:合格)?证明|健康(?:合格)?证)$",
+    ),
+    DocType(
+        "form",
+        "申请书、登记表或声明",
+        titles=("申请书", "申请表", "登记表", "申报表", "审批表", "申领表", "申请单", "声明书",
+                "承诺书", "声明"),
+        labels=("申请人", "申请人名称", "申请日期", "联系电话", "企业名称", "法定代表人",
+                "申请事项", "填表日期"),
+        min_labels=99,  # a form is known by its title, never by labels alone
+        fields=("name", "signature", "date", "phone"),
+        holder_labels=("申请人", "申请人名称", "申领人", "承诺人", "声明人", "企业名称",
+                       "单位名称", "名称", "姓名"),
+        material_names=r"(?:申请书|申请表|登记表|申报表|审批表|申领表|申请单|声明书?|承诺书)$",
+        multipage=True,
+        link_weight=1.0,
+    ),
+)  # fmt: skip

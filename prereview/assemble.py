@@ -1,0 +1,443 @@
+"""Documents, not files: uploads cut into parts, parts assembled into documents.
+
+A part is one region of one page (one card side, one contract page). Parts are
+recognised by document type, then assembled across files: the two sides of one
+ID card (even as two photos, back first), the pages of one contract in any
+upload order; a part uploaded twice is kept once. Each assembled document is a
+``Piece`` that may fill one material; one file may yield several pieces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from knowledge import Material
+from prereview._text import compact
+from prereview.checks import same_name
+from prereview.doctypes import DocType, Typed, classify, material_kinds
+from prereview.document import LOW_CONFIDENCE, Document, Line, Page
+from prereview.fields import Fields, extract_fields
+from prereview.layout import layout_rows, split_regions
+from prereview.recognise import THRESHOLD, Match, score_material
+
+MISMATCH = 2.0  # evidence taken away when the document is a type the material is not
+_CONTRACT = re.compile(r"第[一二三四五六七八九十百\d]+条|[甲乙]方")
+_ARTICLE = re.compile(r"第([一二三四五六七八九十百\d]+)条")
+_CN = {c: i for i, c in enumerate("零一二三四五六七八九")}
+SIDE_NAMES = {"front": "人像面", "back": "国徽面"}
+
+
+@dataclass
+class Part:
+    """One region of one page of one upload."""
+
+    file: str
+    order: int  # position among all parts, in upload order
+    page: Page
+    lines: list[Line]
+    rows: list[str] = field(default_factory=list)
+    typed: Typed | None = None
+
+    @property
+    def doctype(self) -> DocType | None:
+        return self.typed.doctype if self.typed else None
+
+
+@dataclass
+class Piece:
+    """An assembled document: the parts of one card, contract or form, from any files."""
+
+    file: str
+    label: str
+    pages: list[Page]
+    rows: list[str] = field(default_factory=list)
+    fields: Fields = field(default_factory=Fields)
+    matches: list[Match] = field(default_factory=list)
+    problem: str | None = None
+    parts: list[Part] = field(default_factory=list)
+    doctype: DocType | None = None
+    labels: list[str] = field(default_factory=list)  # every upload it came from
+
+    @property
+    def lines(self) -> list[Line]:
+        if self.parts:
+            return [ln for part in self.parts for ln in part.lines]
+        return [ln for page in self.pages for ln in page.lines]
+
+    @property
+    def readable_chars(self) -> int:
+        return sum(len(ln.text.strip()) for ln in self.lines if ln.confidence >= LOW_CONFIDENCE)
+
+    @property
+    def unsure_share(self) -> float:
+        lines = self.lines
+        total = sum(len(ln.text.strip()) for ln in lines)
+        unsure = sum(len(ln.text.strip()) for ln in lines if ln.confidence < LOW_CONFIDENCE)
+        return unsure / total if total else 1.0
+
+    @property
+    def sides(self) -> set[str]:
+        """Card sides present (``front``/``back``) when the piece is a two-sided card."""
+        return {p.doctype.side for p in self.parts if p.doctype and p.doctype.side}
+
+    @property
+    def titled(self) -> bool:
+        return any(p.typed and p.typed.titled for p in self.parts)
+
+
+# -- parts -----------------------------------------------------------------------------------
+
+
+def document_parts(document: Document, start: int) -> list[Part]:
+    """The regions of every page of a document, recognised by type."""
+    parts: list[Part] = []
+    for page in document.pages:
+        regions = split_regions(page.lines) if page.source == "ocr" else [page.lines]
+        for region in regions:
+            rows = layout_rows(region)
+            parts.append(
+                Part(document.name, start + len(parts), page, region, rows, classify(rows))
+            )
+    return parts
+
+
+# -- matching --------------------------------------------------------------------------------
+
+
+def rank_piece(materials: list[Material], piece: Piece) -> list[Match]:
+    """Materials the piece may be, best first: keyword evidence plus its document type."""
+    doctype = piece.doctype
+    found: list[Match] = []
+    for material in materials:
+        base = score_material(material, piece.rows)
+        kinds = material_kinds(material)
+        score, titled = base.score, base.titled
+        if doctype and doctype.kind in kinds:
+            score += doctype.link_weight
+            titled = True
+        elif doctype and kinds:
+            score -= MISMATCH
+        if score >= THRESHOLD:
+            found.append(Match(material.id, score, titled, base.headline))
+    return sorted(found, key=lambda m: -m.score)
+
+
+# -- grouping within one upload --------------------------------------------------------------
+
+
+def _runs(parts: list[Part], materials: list[Material]) -> list[list[Part]]:
+    """Consecutive parts of one upload that belong together (pages of one document).
+
+    A card is a document of its own; a new type, or a page whose title names
+    another material, starts a new document; untitled pages continue the last.
+    """
+    runs: list[list[Part]] = []
+    current_material: str | None = None
+    for part in parts:
+        doctype = part.doctype
+        previous = runs[-1] if runs else None
+        kind = _run_kind(previous) if previous else None
+        matches = rank_piece(materials, Piece(part.file, part.file, [part.page], part.rows))
+        best = matches[0] if matches else None
+        starts = (
+            previous is None
+            or (doctype is not None and doctype.card)
+            or _run_is_card(previous)
+            or (doctype is not None and kind is not None and doctype.kind != kind)
+            or (best is not None and best.headline and best.material_id != current_material)
+        )
+        cover = previous is not None and len(runs) == 1 and current_material is None
+        if starts and cover and kind is None and not (doctype and doctype.card):
+            previous.append(part)  # a cover page joins the first titled page
+            current_material = best.material_id if best else None
+            continue
+        if starts:
+            runs.append([part])
+            current_material = best.material_id if best else current_material
+        else:
+            previous.append(part)
+    return runs
+
+
+def _run_kind(run: list[Part]) -> str | None:
+    return next((p.doctype.kind for p in run if p.doctype), None)
+
+
+def _run_is_card(run: list[Part]) -> bool:
+    return any(p.doctype and p.doctype.card for p in run)
+
+
+# -- ID card sides ---------------------------------------------------------------------------
+
+
+def _birth(front: Piece) -> dt.date | None:
+    for code in front.fields.id_numbers:
+        if code.valid:
+            v = code.value
+            return dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+    return None
+
+
+def _validity_fits(front: Piece, back: Piece) -> bool:
+    """The back's validity length fits the age the front shows (居民身份证法 第五条).
+
+    Under 16 at issue: 5 years; 16–25: 10; 26–45: 20; 46 and over: long term.
+    """
+    born, validity = _birth(front), back.fields.validity
+    if born is None or validity is None or validity.start is None:
+        return True
+    age = (validity.start - born).days / 365.25
+    expected = 5 if age < 16 else 10 if age < 26 else 20 if age < 46 else None
+    if validity.long_term or validity.end is None:
+        return expected is None
+    years = round((validity.end - validity.start).days / 365.25)
+    return expected is not None and abs(years - expected) <= 1
+
+
+def _centre(part: Part) -> tuple[float, float]:
+    xs = [x for ln in part.lines for x in (ln.box[0], ln.box[2])] if part.lines else [0.0]
+    ys = [y for ln in part.lines for y in (ln.box[1], ln.box[3])] if part.lines else [0.0]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
+def _pair_cost(front: Piece, back: Piece) -> float:
+    """Lower is likelier: near on one page, then neighbouring uploads; a validity that fits.
+
+    On one page the distance counts in page sizes (below 1.5); across pages the
+    gap in upload order counts from 1 up.
+    """
+    f, b = front.parts[0], back.parts[0]
+    unfit = 0.0 if _validity_fits(front, back) else 50.0
+    if f.page is b.page and f.lines and b.lines and f.lines[0].box and b.lines[0].box:
+        (fx, fy), (bx, by) = _centre(f), _centre(b)
+        size = max(f.page.width, f.page.height, 1.0)
+        return ((fx - bx) ** 2 + (fy - by) ** 2) ** 0.5 / size + unfit
+    return 1.0 + abs(f.order - b.order) + unfit
+
+
+def pair_sides(pieces: list[Piece]) -> list[Piece]:
+    """Fronts and backs of ID cards joined into one piece per card; the rest unchanged."""
+    fronts = [p for p in pieces if p.sides == {"front"}]
+    backs = [p for p in pieces if p.sides == {"back"}]
+    if not fronts or not backs:
+        return pieces
+    pairs = _best_pairs(fronts, backs)
+    joined: dict[int, Piece] = {}
+    used: set[int] = set()
+    for front, back in pairs:
+        joined[id(front)] = _join(front, back)
+        used.add(id(back))
+    return [joined.get(id(p), p) for p in pieces if id(p) not in used]
+
+
+def _best_pairs(fronts: list[Piece], backs: list[Piece]) -> list[tuple[Piece, Piece]]:
+    small, large, swap = (
+        (fronts, backs, False) if len(fronts) <= len(backs) else (backs, fronts, True)
+    )
+    if len(large) > 7:  # greedy beyond a few cards: permutations would grow too fast
+        chosen: list[tuple[Piece, Piece]] = []
+        free = list(large)
+        for piece in small:
+            other = min(free, key=lambda o: _cost(piece, o, swap))
+            free.remove(other)
+            chosen.append((other, piece) if swap else (piece, other))
+        return chosen
+    best: tuple[float, list[tuple[Piece, Piece]]] | None = None
+    for combo in itertools.permutations(large, len(small)):
+        cost = sum(_cost(a, b, swap) for a, b in zip(small, combo, strict=True))
+        if best is None or cost < best[0]:
+            best = (cost, [(b, a) if swap else (a, b) for a, b in zip(small, combo, strict=True)])
+    return best[1] if best else []
+
+
+def _cost(piece: Piece, other: Piece, swapped: bool) -> float:
+    return _pair_cost(other, piece) if swapped else _pair_cost(piece, other)
+
+
+def _join(first: Piece, second: Piece) -> Piece:
+    parts = first.parts + second.parts
+    labels = list(dict.fromkeys(first.labels + second.labels))
+    return Piece(first.file, "、".join(labels), _pages(parts), parts=parts,
+                 doctype=first.doctype, labels=labels)  # fmt: skip
+
+
+def _pages(parts: list[Part]) -> list[Page]:
+    pages: list[Page] = []
+    for part in parts:
+        if not any(page is part.page for page in pages):
+            pages.append(part.page)
+    return pages
+
+
+# -- duplicates and contract pages -----------------------------------------------------------
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _similar(a: Piece, b: Piece) -> float:
+    x, y = _bigrams(compact("".join(a.rows))), _bigrams(compact("".join(b.rows)))
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _same_document(a: Piece, b: Piece) -> bool:
+    """The same document uploaded twice (the same photo, or two photos of it)."""
+    if a.doctype is None or b.doctype is None or a.doctype.id != b.doctype.id:
+        return False
+    ids_a = {c.value for c in a.fields.id_numbers if c.valid}
+    ids_b = {c.value for c in b.fields.id_numbers if c.valid}
+    if ids_a and ids_b:
+        return bool(ids_a & ids_b) and _similar(a, b) >= 0.5
+    return _similar(a, b) >= 0.85
+
+
+def drop_duplicates(pieces: list[Piece]) -> tuple[list[Piece], list[tuple[str, str]]]:
+    """Pieces without repeats; (duplicate label, kept label) for each one dropped.
+
+    A second ID card back is only a repeat while backs outnumber fronts: two
+    people's backs can read alike.
+    """
+    kept: list[Piece] = []
+    dropped: list[tuple[str, str]] = []
+    fronts = sum(1 for p in pieces if p.sides == {"front"})
+    backs = sum(1 for p in pieces if p.sides == {"back"})
+    for piece in pieces:
+        twin = next((k for k in kept if _same_document(k, piece)), None)
+        if twin is not None and piece.sides == {"back"} and backs <= fronts:
+            twin = None
+        if twin is None:
+            kept.append(piece)
+            continue
+        backs -= piece.sides == {"back"}
+        twin.labels = list(dict.fromkeys(twin.labels + piece.labels))
+        dropped.append((piece.label, twin.label))
+    return kept, dropped
+
+
+def _article(rows: list[str]) -> int:
+    """The first article number (第N条) on a page: pages of a contract sort by it."""
+    for row in rows:
+        if match := _ARTICLE.search(row):
+            text = match.group(1)
+            if text.isdigit():
+                return int(text)
+            value = 0
+            for char in text:
+                if char == "十":
+                    value = (value or 1) * 10
+                elif char == "百":
+                    value = (value or 1) * 100
+                else:
+                    value += _CN.get(char, 0)
+            return value
+    return 10_000
+
+
+def _holders_agree(a: Piece, b: Piece) -> bool:
+    x, y = a.fields.holder, b.fields.holder
+    return x is None or y is None or same_name(x, y)
+
+
+def merge_pages(pieces: list[Piece]) -> list[Piece]:
+    """Pages of one contract uploaded as separate files joined into one piece.
+
+    A page of a multi-page type joins an earlier piece of that type when at most
+    one of them carries the title and their holders agree; a page of no type
+    and no material that reads like a contract (第N条, 甲方/乙方) joins the
+    contract it shares the most words with.
+    """
+    merged: list[Piece] = []
+    for piece in pieces:
+        target = None
+        if piece.doctype and piece.doctype.multipage:
+            target = next(
+                (m for m in merged if m.doctype and m.doctype.id == piece.doctype.id
+                 and not (m.titled and piece.titled) and _holders_agree(m, piece)),
+                None,
+            )  # fmt: skip
+        if target is None:
+            merged.append(piece)
+        else:
+            _absorb(target, piece)
+    for piece in list(merged):
+        if piece.doctype or piece.matches or not _CONTRACT.search("".join(piece.rows)):
+            continue
+        hosts = [m for m in merged if m.doctype and m.doctype.multipage and m is not piece]
+        if hosts:
+            _absorb(max(hosts, key=lambda m: _similar(m, piece)), piece)
+            merged.remove(piece)
+    return merged
+
+
+def _absorb(host: Piece, page: Piece) -> None:
+    host.parts = sorted(host.parts + page.parts, key=lambda p: (not p.typed or not p.typed.titled,))
+    host.labels = list(dict.fromkeys(host.labels + page.labels))
+    host.label = "、".join(host.labels)
+    host.pages = _pages(host.parts)
+    host.matches = []
+
+
+# -- the whole upload ------------------------------------------------------------------------
+
+
+def _piece_label(document: Document, parts: list[Part]) -> str:
+    numbers = sorted({p.page.number for p in parts})
+    if len(document.pages) <= 1 or len(numbers) == len(document.pages):
+        return document.name
+    if len(numbers) == 1:
+        return f"{document.name}（第{numbers[0]}页）"
+    return f"{document.name}（第{numbers[0]}-{numbers[-1]}页）"
+
+
+def finish(piece: Piece, materials: list[Material]) -> Piece:
+    """Rows, fields and matches of an assembled piece (sides front first, pages in order)."""
+    parts = piece.parts
+    if piece.sides:
+        parts = sorted(parts, key=lambda p: p.doctype.side != "front" if p.doctype else True)
+    elif len({p.file for p in parts}) > 1:
+        titled = [p for p in parts if p.typed and p.typed.titled]
+        rest = sorted((p for p in parts if p not in titled), key=lambda p: _article(p.rows))
+        parts = titled + rest
+    piece.parts = parts
+    files = list(dict.fromkeys(p.file for p in parts))
+    piece.labels = sorted(
+        piece.labels,
+        key=lambda label: next((i for i, f in enumerate(files) if label.startswith(f)), 0),
+    )
+    piece.label = "、".join(piece.labels) if len(files) > 1 else piece.label
+    piece.rows = [row for part in parts for row in part.rows]
+    holder_labels = piece.doctype.holder_labels if piece.doctype else ()
+    piece.fields = extract_fields(piece.rows, holder_labels)
+    piece.fields.signature = piece.fields.signature or any(p.seal for p in piece.pages)
+    piece.matches = rank_piece(materials, piece)
+    return piece
+
+
+def assemble(
+    documents: list[Document], materials: list[Material]
+) -> tuple[list[Piece], list[tuple[str, str]]]:
+    """Every document found in the uploads, and the repeats dropped (label, kept label)."""
+    pieces: list[Piece] = []
+    order = 0
+    for document in documents:
+        if document.problem and not document.pages:
+            pieces.append(Piece(document.name, document.name, [], problem=document.problem,
+                                labels=[document.name]))  # fmt: skip
+            continue
+        parts = document_parts(document, order)
+        order += len(parts)
+        for run in _runs(parts, materials):
+            label = _piece_label(document, run)
+            doctype = next((p.doctype for p in run if p.doctype), None)
+            piece = Piece(document.name, label, _pages(run), parts=run, doctype=doctype,
+                          labels=[label])  # fmt: skip
+            pieces.append(finish(piece, materials))
+    readable = [p for p in pieces if not p.problem]
+    readable, dropped = drop_duplicates(readable)
+    readable = [finish(p, materials) for p in pair_sides(readable)]
+    readable = [finish(p, materials) for p in merge_pages(readable)]
+    return [p for p in pieces if p.problem] + readable, dropped

@@ -1,0 +1,116 @@
+"""Assembly rules on read pages (no OCR): card sides joined, repeats dropped, pages merged."""
+
+from __future__ import annotations
+
+from knowledge import Material
+from knowledge.schema import Recognize
+from prereview.assemble import assemble
+from prereview.document import Document, Line, Page
+from tests.prereview.make_docs import WANG_FANG, ZHANG, Person
+
+ID_MATERIAL = Material(
+    id="sfz",
+    name="居民身份证",
+    recognize=Recognize(keywords=["居民身份证", "公民身份号码"], fields=["name", "valid_until"]),
+)
+LEASE_MATERIAL = Material(id="zulin", name="房屋租赁合同")
+MATERIALS = [ID_MATERIAL, LEASE_MATERIAL]
+
+
+def _lines(rows: list[str], top: float = 0.0, left: float = 0.0) -> list[Line]:
+    return [
+        Line(text, (left, top + i * 60, left + 20 * len(text), top + i * 60 + 40))
+        for i, text in enumerate(rows)
+    ]
+
+
+def front_rows(person: Person) -> list[str]:
+    b = person.birth
+    return [f"姓名 {person.name}", f"性别 {person.sex} 民族 汉", f"出生 {b.year}年{b.month}月{b.day}日",
+            f"住址 {person.address}", f"公民身份号码 {person.id_number}"]  # fmt: skip
+
+
+def back_rows(start: str, end: str) -> list[str]:
+    return ["中华人民共和国", "居民身份证", "签发机关 示范市公安局", f"有效期限 {start}-{end}"]
+
+
+def photo(name: str, rows: list[str]) -> Document:
+    return Document(name, kind="image", pages=[Page(1, _lines(rows), "ocr", 0, 1400, 1000)])
+
+
+def ids_of(pieces) -> list[tuple[str, ...]]:
+    return [tuple(p.labels) for p in pieces]
+
+
+def test_front_and_back_photos_are_one_card():
+    pieces, dropped = assemble(
+        [photo("b.jpg", back_rows("2016.03.01", "2036.03.01")), photo("f.jpg", front_rows(ZHANG))],
+        MATERIALS,
+    )
+    assert ids_of(pieces) == [("f.jpg", "b.jpg")] and dropped == []
+    (card,) = pieces
+    assert card.sides == {"front", "back"}
+    assert card.fields.holder == ZHANG.name and card.fields.validity.end.year == 2036
+
+
+def test_backs_go_to_the_front_whose_age_fits_their_validity():
+    # 张三 (born 1988) had his card issued at 27: 20 years; 王芳 (1992) at 25: 10 years.
+    documents = [
+        photo("1.jpg", front_rows(ZHANG)),
+        photo("2.jpg", front_rows(WANG_FANG)),
+        photo("3.jpg", back_rows("2018.01.10", "2028.01.10")),
+        photo("4.jpg", back_rows("2016.03.01", "2036.03.01")),
+    ]
+    pieces, _ = assemble(documents, MATERIALS)
+    assert sorted(ids_of(pieces)) == [("1.jpg", "4.jpg"), ("2.jpg", "3.jpg")]
+
+
+def test_the_same_card_twice_is_kept_once():
+    documents = [photo("1.jpg", front_rows(ZHANG)), photo("2.jpg", front_rows(ZHANG))]
+    pieces, dropped = assemble(documents, MATERIALS)
+    assert len(pieces) == 1 and dropped == [("2.jpg", "1.jpg")]
+
+
+def test_two_backs_alike_are_two_people_when_two_fronts_need_them():
+    documents = [
+        photo("1.jpg", front_rows(ZHANG)),
+        photo("2.jpg", back_rows("2016.03.01", "2036.03.01")),
+        photo("3.jpg", front_rows(Person("李明", "男", ZHANG.birth, ZHANG.address, "077"))),
+        photo("4.jpg", back_rows("2016.03.01", "2036.03.01")),
+    ]
+    pieces, dropped = assemble(documents, MATERIALS)
+    assert dropped == [] and all(p.sides == {"front", "back"} for p in pieces)
+
+
+def test_contract_pages_from_separate_photos_are_one_document_in_article_order():
+    documents = [
+        photo("3.jpg", ["第七条 本合同自双方签字之日起生效。", "甲方（签字）：李四", "乙方（签字）：张三"]),
+        photo("1.jpg", ["房屋租赁合同", "出租方（甲方）：李四", "承租方（乙方）：张三",
+                        "第一条 房屋坐落：示范市人民路1号", "第二条 租赁期限自2025年3月1日起至2026年2月28日止"]),
+        photo("2.jpg", ["第三条 租金每月3500元。", "第四条 乙方应合理使用房屋。"]),
+    ]  # fmt: skip
+    pieces, _ = assemble(documents, MATERIALS)
+    (lease,) = pieces
+    assert lease.labels == ["1.jpg", "2.jpg", "3.jpg"]
+    assert lease.fields.signature and lease.fields.holder == "张三"
+    assert [m.material_id for m in lease.matches][:1] == ["zulin"]
+
+
+def test_an_unrelated_page_does_not_join_a_contract():
+    documents = [
+        photo("1.jpg", ["房屋租赁合同", "出租方（甲方）：李四", "承租方（乙方）：张三",
+                        "第二条 租赁期限自2025年3月1日起至2026年2月28日止", "租金 每月3500元"]),
+        photo("2.jpg", ["收据", "今收到 张三 交来 办公用品款", "人民币 叁佰元整"]),
+    ]  # fmt: skip
+    pieces, _ = assemble(documents, MATERIALS)
+    assert ids_of(pieces) == [("1.jpg",), ("2.jpg",)]
+
+
+def test_one_copy_page_with_both_sides_is_one_card():
+    lines = _lines(front_rows(ZHANG), top=50) + _lines(
+        back_rows("2016.03.01", "2036.03.01"), top=700
+    )
+    document = Document("copy.jpg", kind="image", pages=[Page(1, lines, "ocr", 0, 1654, 2339)])
+    pieces, _ = assemble([document], MATERIALS)
+    (card,) = pieces
+    assert card.sides == {"front", "back"} and card.labels == ["copy.jpg"]

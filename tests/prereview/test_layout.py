@@ -1,0 +1,241 @@
+"""Layout rules: labels paired with values across table cells, regions of a page, DOCX cells."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from PIL import Image
+
+from prereview.document import Line
+from prereview.extract import docx_lines
+from prereview.fields import extract_fields
+from prereview.layout import layout_rows, split_regions
+from prereview.seal import has_seal
+from tests.prereview.make_docs import (
+    COMPANY,
+    SHAREHOLDER,
+    SHAREHOLDER_USCC,
+    ZHANG,
+    draw_seal,
+    licence_image,
+    resolution_image,
+)
+
+
+def cell(text: str, x0: float, y0: float, x1: float, y1: float) -> Line:
+    return Line(text, (x0, y0, x1, y1))
+
+
+def test_header_row_labels_take_the_values_below():
+    lines = [
+        cell("户名", 100, 100, 180, 140), cell("账号", 400, 100, 480, 140),
+        cell("开户银行", 900, 100, 1060, 140),
+        cell("张三", 100, 200, 180, 240), cell("6222 0212 3456 7890 123", 400, 200, 800, 240),
+        cell("示范市工商银行梁溪支行", 900, 200, 1300, 240),
+    ]  # fmt: skip
+    assert layout_rows(lines) == [
+        "户名 张三 账号 6222 0212 3456 7890 123 开户银行 示范市工商银行梁溪支行"
+    ]
+    assert extract_fields(layout_rows(lines), ("户名",)).holder == "张三"
+
+
+def test_label_alone_takes_the_value_printed_under_it():
+    lines = [cell("申请人", 100, 100, 220, 140), cell("张三", 110, 170, 190, 210)]
+    assert extract_fields(layout_rows(lines[:2])).holder == "张三"
+
+
+def test_heading_that_starts_with_a_label_is_no_label():
+    lines = [
+        cell("申请人声明", 100, 100, 300, 140),
+        cell("本人承诺所填内容真实", 100, 170, 600, 210),
+    ]
+    assert layout_rows(lines) == ["申请人声明", "本人承诺所填内容真实"]
+    assert extract_fields(layout_rows(lines)).holder is None
+
+
+def test_values_beside_labels_stay_on_their_row():
+    lines = [cell("姓名", 70, 70, 150, 110), cell("张三", 200, 66, 300, 114)]
+    assert layout_rows(lines) == ["姓名 张三"]
+
+
+def _card_lines(dx: float, dy: float, front: bool, name: str = "张三") -> list[Line]:
+    if front:
+        texts = [("姓名", name), ("性别", "男"), ("民族", "汉"), ("出生", "1988年6月15日"),
+                 ("住址", "示范市梁溪区人民路12号"), ("公民身份号码", ZHANG.id_number)]  # fmt: skip
+    else:
+        texts = [("中华人民共和国", ""), ("居民身份证", ""), ("签发机关", "示范市公安局"),
+                 ("有效期限", "2016.03.01-2036.03.01")]  # fmt: skip
+    lines = []
+    for row, (label, value) in enumerate(texts):
+        y = dy + row * 60
+        lines.append(cell(label, dx, y, dx + 120, y + 40))
+        if value:
+            lines.append(cell(value, dx + 150, y, dx + 500, y + 40))
+    return lines
+
+
+def test_a_page_with_both_sides_is_two_regions():
+    lines = _card_lines(50, 50, True) + _card_lines(50, 600, False)
+    regions = split_regions(lines)
+    assert len(regions) == 2
+    assert {ln.text for ln in regions[0]} >= {"姓名", "公民身份号码"}
+    assert {ln.text for ln in regions[1]} >= {"签发机关", "有效期限"}
+
+
+def test_two_cards_side_by_side_are_two_regions():
+    lines = _card_lines(50, 50, True) + _card_lines(800, 50, True, "王芳")
+    regions = split_regions(lines)
+    assert [sorted(ln.text for ln in r if ln.text in ("张三", "王芳")) for r in regions] == [
+        ["张三"],
+        ["王芳"],
+    ]
+
+
+def test_a_card_title_is_not_torn_from_its_card():
+    back = _card_lines(50, 50, False)
+    title, rest = (
+        back[:2],
+        [
+            Line(ln.text, (ln.box[0], ln.box[1] + 300, ln.box[2], ln.box[3] + 300))
+            for ln in back[2:]
+        ],
+    )
+    assert len(split_regions(title + rest)) == 1
+
+
+def test_a_contract_page_is_never_cut():
+    rows = ["房屋租赁合同", "出租方（甲方）：李四", "承租方（乙方）：张三", "第一条 房屋坐落：示范市",
+            "第二条 租赁期限自2025年3月1日起至2026年2月28日止", "第三条 租金每月3500元"]  # fmt: skip
+    lines = [cell(text, 100, 100 + i * 200, 900, 140 + i * 200) for i, text in enumerate(rows)]
+    assert len(split_regions(lines)) == 1
+
+
+def _docx(build) -> list[Line]:
+    document = docx.Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return docx_lines(docx.Document(io.BytesIO(out.getvalue())))
+
+
+def test_docx_table_keeps_its_cells_and_body_order():
+    def build(document):
+        document.add_paragraph("申请人声明")
+        table = document.add_table(rows=2, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "企业名称", "法定代表人"
+        table.rows[1].cells[0].text, table.rows[1].cells[1].text = COMPANY, ZHANG.name
+        document.add_paragraph("日期：2025年5月20日")
+
+    rows = layout_rows(_docx(build))
+    assert rows == [
+        "申请人声明",
+        f"企业名称 {COMPANY} 法定代表人 {ZHANG.name}",
+        "日期：2025年5月20日",
+    ]
+    fields = extract_fields(rows)
+    assert (fields.holder, fields.legal_rep) == (COMPANY, ZHANG.name)
+
+
+def test_docx_merged_cells_are_read_once():
+    def build(document):
+        table = document.add_table(rows=1, cols=3)
+        table.rows[0].cells[0].text = "委托人"
+        merged = table.rows[0].cells[1].merge(table.rows[0].cells[2])
+        merged.text = COMPANY
+
+    assert layout_rows(_docx(build)) == [f"委托人 {COMPANY}"]
+
+
+def test_docx_number_wrapped_in_a_cell_is_joined():
+    number = ZHANG.id_number
+
+    def build(document):
+        table = document.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text = "受托人身份证号"
+        table.rows[0].cells[1].text = f"{number[:10]}\n{number[10:]}"
+
+    fields = extract_fields(layout_rows(_docx(build)))
+    assert [(c.value, c.valid) for c in fields.id_numbers] == [(number, True)]
+
+
+def test_red_round_seal_is_found():
+    assert has_seal(resolution_image(sealed=True))
+    assert not has_seal(resolution_image(sealed=False))
+
+
+def test_red_title_and_border_are_no_seal():
+    assert not has_seal(licence_image(SHAREHOLDER, SHAREHOLDER_USCC, "李四", "2018年3月12日"))
+
+
+def test_small_red_mark_is_no_seal():
+    page = Image.new("RGB", (1654, 2339), "white")
+    draw_seal(page, (800, 800), 20, "示范")  # a red dot, not a company seal
+    assert not has_seal(page)
+
+
+def test_tilted_photo_rows_are_levelled_before_pairing():
+    import numpy as np
+
+    from prereview.layout import visual_rows
+    from prereview.ocr import level_boxes
+
+    angle = np.radians(6)
+    turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    boxes = [
+        (100, 100, 700, 140),
+        (750, 100, 1100, 140),
+        (100, 170, 700, 210),
+        (750, 170, 1100, 210),
+    ]
+    polygons = [
+        np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float) @ turn.T
+        for x0, y0, x1, y1 in boxes
+    ]
+    texts = ["姓名", "张三", "住址", "示范市梁溪区人民路12号"]
+    tilted = [
+        Line(t, tuple(float(v) for v in (*p.min(0), *p.max(0))))
+        for t, p in zip(texts, polygons, strict=True)
+    ]
+    level = [Line(t, b) for t, b in zip(texts, level_boxes(polygons), strict=True)]
+    assert [[ln.text for ln in row] for row in visual_rows(level)] == [
+        ["姓名", "张三"],
+        ["住址", "示范市梁溪区人民路12号"],
+    ]
+    assert [[ln.text for ln in row] for row in visual_rows(tilted)] != [
+        ["姓名", "张三"],
+        ["住址", "示范市梁溪区人民路12号"],
+    ]
+
+
+def test_electronic_seal_on_a_text_pdf_is_found(tmp_path):
+    from fpdf import FPDF
+
+    from prereview.extract import extract_text
+    from tests.prereview.make_docs import font_path
+
+    def pdf_with(seal: bool) -> bytes:
+        pdf = FPDF(format="A4")
+        pdf.add_font("cjk", "", str(font_path()))
+        pdf.add_page()
+        pdf.set_font("cjk", size=12)
+        for text in ["解除劳动合同证明书", "兹证明张三同志自2021年7月1日起在我单位工作。"]:
+            pdf.cell(0, 10, text, new_x="LMARGIN", new_y="NEXT")
+        image = Image.new("RGB", (600, 600), "white")
+        if seal:
+            draw_seal(image, (300, 300), 200, "示范市远航物流有限公司")
+        pdf.image(image, x=120, y=60, w=50)
+        return bytes(pdf.output())
+
+    for seal in (True, False):
+        path = tmp_path / f"{seal}.pdf"
+        path.write_bytes(pdf_with(seal))
+        page = extract_text(path).pages[0]
+        assert (page.source, page.seal) == ("text", seal)
+
+
+def test_letter_spaced_labels_read_as_labels():
+    lines = [cell("姓    名", 100, 100, 260, 140), cell("张三", 300, 100, 380, 140),
+             cell("户  名", 100, 200, 200, 240), cell("李四", 300, 200, 380, 240)]  # fmt: skip
+    assert layout_rows(lines) == ["姓名 张三", "户名 李四"]
+    assert extract_fields(layout_rows(lines[:2])).holder == "张三"
