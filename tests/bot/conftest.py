@@ -91,6 +91,18 @@ def id_card_png(name: str = "张伟", gender: str = "男") -> bytes:
     )
 
 
+def id_card_back_png() -> bytes:
+    """The other side of ``id_card_png``'s card (国徽面): issuing authority and validity."""
+    return document_png(
+        [
+            "中华人民共和国",
+            "居民身份证",
+            "签发机关 示范市公安局城东分局",
+            "有效期限 2020.01.01-2040.01.01",
+        ]
+    )
+
+
 def document_pdf(lines: list[str]) -> bytes:
     """A scanned (image-only) one-page PDF of a document."""
     image = Image.open(io.BytesIO(document_png(lines)))

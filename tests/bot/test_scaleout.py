@@ -27,7 +27,7 @@ from bot.dialog.tables import ChatLogRow, ChatSessionRow
 from bot.settings import Settings
 from knowledge import Store
 from knowledge.db import make_engine
-from tests.bot.conftest import Chat, count, id_card_png
+from tests.bot.conftest import Chat, count, id_card_back_png, id_card_png
 from tests.bot.wechat_peer import (
     AES_KEY,
     APPID,
@@ -156,7 +156,10 @@ def test_an_upload_is_run_by_a_worker_process_and_shown_by_the_api(city):
     response = client.post(
         "/api/v1/prereview",
         data={"item": ITEM, "applicant": "张伟"},
-        files=[("files", ("男方身份证.png", id_card_png(), "image/png"))],
+        files=[
+            ("files", ("男方身份证.png", id_card_png(), "image/png")),
+            ("files", ("男方身份证背面.png", id_card_back_png(), "image/png")),
+        ],
     )
     assert response.status_code == 202
     job, token = response.json()["job"], response.json()["token"]
@@ -184,7 +187,7 @@ def test_an_upload_is_run_by_a_worker_process_and_shown_by_the_api(city):
     assert data["status"] == "done" and not data["masked"]
     materials = {m["id"]: m for m in data["result"]["materials"]}
     assert materials["id-card-man"]["status"] == "ok"
-    assert materials["id-card-man"]["files"] == ["男方身份证.png"]
+    assert materials["id-card-man"]["files"] == ["男方身份证.png", "男方身份证背面.png"]
     assert "一次性告知书" in data["result"]["notice"]
     assert client.get(f"/api/v1/prereview/{job}").json()["masked"]  # without the token
     assert client.get(f"/api/v1/prereview/{job}/notice.pdf", params={"token": token}).is_success
