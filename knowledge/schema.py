@@ -229,6 +229,11 @@ class Situation(_Strict):
     # situations without a group combine freely (委托代办 with either).
     one_of: LocalSlug | None = None
 
+    @property
+    def asked(self) -> str:
+        """The question put to the applicant: the guide's own, else a yes/no from the label."""
+        return self.question or f"是否属于“{self.label}”的情形？"
+
 
 class Recognize(_Strict):
     """Hints for pre-review: which words identify the document, which fields it must show."""

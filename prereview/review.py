@@ -389,7 +389,7 @@ def review(
         result.advice = _advice(material, result.status)
 
     questions = [
-        (s.id, s.question or f"是否属于“{s.label}”的情形？")
+        (s.id, s.asked)
         for s in guide.situations
         if known.get(s.id) is None and any(s.id in m.situations for m in guide.materials)
     ]
