@@ -8,10 +8,19 @@ from knowledge.db import Base, create_tables, make_engine, sqlite_url
 from knowledge.lint import lint_guide, lint_guides, lint_paths
 from knowledge.loader import LoadResult, Problem, guide_yaml, load_guides, parse_guide
 from knowledge.schema import Faq, Guide, Location, Material, Recognize, Situation, TimeLimit
-from knowledge.store import Changes, HistoryEntry, ImportCounts, ItemNotFound, Store
+from knowledge.store import (
+    BundleHistoryEntry,
+    Changes,
+    HistoryEntry,
+    ImportCounts,
+    ItemNotFound,
+    PublishBlocked,
+    Store,
+)
 
 __all__ = [
     "Base",
+    "BundleHistoryEntry",
     "Changes",
     "Faq",
     "Guide",
@@ -22,6 +31,7 @@ __all__ = [
     "Location",
     "Material",
     "Problem",
+    "PublishBlocked",
     "Recognize",
     "Situation",
     "Store",

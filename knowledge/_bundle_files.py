@@ -31,6 +31,10 @@ def _read_yaml(path: Path) -> tuple[object, list[Problem]]:
         return None, [Problem(file, "-", "文件不是 UTF-8 编码")]
     except OSError as exc:
         return None, [Problem(file, "-", f"无法读取: {exc.strerror}")]
+    return _yaml_data(text, file)
+
+
+def _yaml_data(text: str, file: str) -> tuple[object, list[Problem]]:
     try:
         return yaml.safe_load(text), []
     except yaml.YAMLError as exc:
@@ -48,6 +52,12 @@ def parse_bundle(data: object, file: str = "<input>") -> tuple[Bundle | None, li
         return Bundle.model_validate(data), []
     except ValidationError as exc:
         return None, validation_problems(file, exc)
+
+
+def parse_bundle_text(text: str, file: str = "<input>") -> tuple[Bundle | None, list[Problem]]:
+    """A bundle typed or pasted as YAML (the workbench editor); problems as for a file."""
+    data, problems = _yaml_data(text, file)
+    return (None, problems) if problems else parse_bundle(data, file)
 
 
 def split_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[Problem]]:

@@ -32,6 +32,7 @@ from knowledge._bundle_files import (
     is_bundle_data,
     load_bundles,
     parse_bundle,
+    parse_bundle_text,
     split_files,
     write_bundles,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "lint_bundles",
     "load_bundles",
     "parse_bundle",
+    "parse_bundle_text",
     "situation_questions",
     "split_files",
     "total_time",

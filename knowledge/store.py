@@ -1,19 +1,33 @@
-"""Storage of guides with history and a knowledge-base version.
+"""Storage of guides and 一件事 bundles with history and a knowledge-base version.
 
-Every change of an item writes a history row (who, when, what) and raises the
-knowledge-base version (知识库版本) by one per transaction; the search index
-keys on that number and asks :meth:`Store.changes_since` what to re-embed.
+Every change of an item or a bundle writes a history row (who, when, what) and
+raises the knowledge-base version (知识库版本) by one per transaction; the search
+index keys on that number and asks :meth:`Store.changes_since` what to re-embed.
+A change that would break a bundle (an item it names deleted, a material it
+shares removed) is refused whole with :class:`PublishBlocked`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import JSON, DateTime, Engine, Integer, String, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from knowledge._bundle_model import Bundle
+from knowledge._bundle_store import (
+    BundleHistoryEntry,
+    BundleHistoryRow,
+    BundleRow,
+    bundle_errors,
+    history_entry,
+    record_bundle,
+)
 from knowledge.db import Base, create_tables, make_engine, make_sessionmaker, utcnow
+from knowledge.loader import Problem
 from knowledge.schema import Guide
 
 
@@ -81,6 +95,18 @@ class Changes:
 
 class ItemNotFound(LookupError):
     pass
+
+
+class PublishBlocked(ValueError):
+    """A change that would leave a bundle broken; nothing of it was written.
+
+    ``problems`` are the bundle lint errors the change would cause, each
+    ``一件事 <id>: field: message``.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("；".join(map(str, problems)))
+        self.problems = problems
 
 
 _KB_VERSION = "kb_version"
@@ -174,32 +200,48 @@ class Store:
         self, guides: list[Guide], author: str, note: str | None = None
     ) -> ImportCounts:
         """Upsert by id in one transaction: all guides are written, or none."""
-        added = changed = unchanged = 0
+        return self.publish(guides, [], author, note)[0]
+
+    def import_bundles(
+        self, bundles: list[Bundle], author: str, note: str | None = None
+    ) -> ImportCounts:
+        """Upsert bundles by id in one transaction: all are written, or none."""
+        return self.publish([], bundles, author, note)[1]
+
+    def publish(
+        self,
+        guides: Iterable[Guide],
+        bundles: Iterable[Bundle],
+        author: str,
+        note: str | None = None,
+    ) -> tuple[ImportCounts, ImportCounts]:
+        """Guides and bundles in one transaction and one new version, or nothing.
+
+        Returns the counts for guides and for bundles. Raises :class:`PublishBlocked`
+        when the bundles, linted against the guides as they would be, get new errors.
+        """
+        guide_counts: Counter[str] = Counter()  # by action: create | update | unchanged
+        bundle_counts: Counter[str] = Counter()
         with self._sessions.begin() as session:
-            version: int | None = None
+            change = _Change(session)
             for guide in guides:
                 row = session.get(ItemRow, guide.id)
                 data = guide.to_data()
                 if row is not None and row.data == data:
-                    unchanged += 1
+                    guide_counts["unchanged"] += 1
                     continue
-                if version is None:
-                    version = _bump_version(session)
-                if row is None:
-                    added += 1
-                else:
-                    changed += 1
-                _write(
-                    session,
-                    row,
-                    guide,
-                    data,
-                    version,
-                    author,
-                    "create" if row is None else "update",
-                    note,
-                )
-        return ImportCounts(added, changed, unchanged)
+                action = "create" if row is None else "update"
+                guide_counts[action] += 1
+                _write(session, row, guide, data, change.version(), author, action, note)
+            for bundle in bundles:
+                row = session.get(BundleRow, bundle.id)
+                if row is not None and row.data == bundle.to_data():
+                    bundle_counts["unchanged"] += 1
+                    continue
+                action = record_bundle(session, bundle.id, bundle, change.version(), author, note)
+                bundle_counts[action] += 1
+            change.check()
+        return _counts(guide_counts), _counts(bundle_counts)
 
     def save(self, guide: Guide, author: str, note: str | None = None) -> bool:
         """Save one guide; returns False when nothing changed."""
@@ -218,7 +260,8 @@ class Store:
                 raise ItemNotFound(f"事项 {item_id} 没有第 {revision} 版")
             guide = Guide.model_validate(old.data)
             row = session.get(ItemRow, item_id)
-            version = _bump_version(session)
+            change = _Change(session)
+            version = change.version()
             _write(
                 session,
                 row,
@@ -229,6 +272,7 @@ class Store:
                 "restore",
                 f"恢复第 {revision} 版",
             )
+            change.check()
         return guide
 
     def delete(self, item_id: str, author: str) -> None:
@@ -236,7 +280,8 @@ class Store:
             row = session.get(ItemRow, item_id)
             if row is None:
                 raise ItemNotFound(f"没有事项 {item_id}")
-            version = _bump_version(session)
+            change = _Change(session)
+            version = change.version()
             session.add(
                 ItemHistoryRow(
                     item_id=item_id,
@@ -249,6 +294,81 @@ class Store:
                 )
             )
             session.delete(row)
+            change.check()
+
+    # -- bundles (一件事) --------------------------------------------------
+
+    def get_bundle(self, bundle_id: str) -> Bundle | None:
+        with self._sessions() as session:
+            row = session.get(BundleRow, bundle_id)
+            return Bundle.model_validate(row.data) if row else None
+
+    def list_bundles(self) -> list[Bundle]:
+        with self._sessions() as session:
+            rows = session.scalars(select(BundleRow.data).order_by(BundleRow.id))
+            return [Bundle.model_validate(data) for data in rows]
+
+    def bundle_history(self, bundle_id: str) -> list[BundleHistoryEntry]:
+        """Every recorded version of a bundle, newest first."""
+        query = (
+            select(BundleHistoryRow)
+            .where(BundleHistoryRow.bundle_id == bundle_id)
+            .order_by(BundleHistoryRow.revision.desc())
+        )
+        with self._sessions() as session:
+            return [history_entry(row) for row in session.scalars(query)]
+
+    def save_bundle(self, bundle: Bundle, author: str, note: str | None = None) -> bool:
+        """Save one bundle; returns False when nothing changed."""
+        return self.import_bundles([bundle], author, note).unchanged == 0
+
+    def delete_bundle(self, bundle_id: str, author: str) -> None:
+        """Delete a bundle (its history stays); refused if another bundle nests it."""
+        with self._sessions.begin() as session:
+            if session.get(BundleRow, bundle_id) is None:
+                raise ItemNotFound(f"没有一件事 {bundle_id}")
+            change = _Change(session)
+            record_bundle(session, bundle_id, None, change.version(), author)
+            change.check()
+
+
+class _Change:
+    """One publishing transaction: the version raised once, and the bundles kept whole.
+
+    The bundle errors before the change are read right after the version is raised:
+    that row is then locked, so no other publish slips in between. Only errors the
+    change adds block it: a bundle already broken (say, by a new lint rule) does not
+    stop staff from correcting a fee elsewhere.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._version: int | None = None
+        self._before: set[str] = set()
+
+    def version(self) -> int:
+        if self._version is None:
+            self._version = _bump_version(self.session)
+            self._before = set(map(str, self._errors()))
+        return self._version
+
+    def check(self) -> None:
+        """Raise :class:`PublishBlocked` (rolling back) if the change broke a bundle."""
+        if self._version is None:
+            return
+        new = [p for p in self._errors() if str(p) not in self._before]
+        if new:
+            raise PublishBlocked(new)
+
+    def _errors(self) -> list[Problem]:
+        def item_data(ids: set[str]) -> Iterable[dict]:
+            return self.session.scalars(select(ItemRow.data).where(ItemRow.id.in_(ids)))
+
+        return bundle_errors(self.session, item_data)
+
+
+def _counts(by_action: Counter[str]) -> ImportCounts:
+    return ImportCounts(by_action["create"], by_action["update"], by_action["unchanged"])
 
 
 def _bump_version(session: Session) -> int:
