@@ -8,9 +8,10 @@ STAMP := $(VENV)/.installed
 APT_STAMP := $(VENV)/.apt-installed
 RUN_APT_STAMP := $(VENV)/.apt-installed-run
 # The service needs the CJK fonts (printable notices); the tests also need pdftoppm
-# and Chromium (browser tests).
+# and Chromium (browser tests), and the blind document set (bench) draws with more faces.
 RUN_APT_PACKAGES := fonts-droid-fallback fonts-wqy-microhei
-APT_PACKAGES := $(RUN_APT_PACKAGES) poppler-utils chromium
+APT_PACKAGES := $(RUN_APT_PACKAGES) poppler-utils chromium \
+	fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk
 export ONETRIP_HOME ?= $(CURDIR)/var
 
 .PHONY: install install-run apt apt-run run test bench lint format clean
@@ -57,7 +58,7 @@ _apt:
 	fi
 
 run: install-run apt-run
-	@if $(VENV)/bin/onetrip kb list | grep -q '^共 0 个事项'; then $(VENV)/bin/onetrip kb import knowledge/samples; fi
+	@if $(VENV)/bin/onetrip kb list | grep -q '^共 0 个事项'; then $(VENV)/bin/onetrip kb import knowledge/samples knowledge/bundle-samples; fi
 	$(VENV)/bin/onetrip index
 	$(VENV)/bin/onetrip serve --host 127.0.0.1 --port 8000
 

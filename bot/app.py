@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.admin.routes import router as admin_router
@@ -19,6 +21,7 @@ from bot.compose import build_services
 from bot.jobs import PrereviewJobs
 from bot.services import LazySearcher, Services
 from bot.settings import Settings
+from bot.text_limits import brief_errors
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -36,6 +39,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.services = services
+    app.add_exception_handler(RequestValidationError, invalid_request)
     app.include_router(health.router)
     app.include_router(items.router, prefix=API_PREFIX)
     app.include_router(prereview.router, prefix=API_PREFIX)
@@ -46,6 +50,12 @@ def create_app(
     app.include_router(admin_router)
     app.mount("/static/chat", StaticFiles(directory=STATIC_DIR / "chat"), name="chat-static")
     return app
+
+
+async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    """422 with where and why, never the value sent: FastAPI's own answer echoed a 3 MB
+    field back, and a lone surrogate in it could not be encoded (a 500)."""
+    return JSONResponse(status_code=422, content={"detail": brief_errors(list(exc.errors()))})
 
 
 @asynccontextmanager
@@ -66,6 +76,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if isinstance(services.searcher, LazySearcher):
         threading.Thread(target=services.searcher.load, name="warm-searcher", daemon=True).start()
     services.jobs.requeue_pending()
-    services.jobs.start_purging()
+    services.purger.start()
     yield
+    services.purger.stop()
     services.jobs.close()

@@ -21,14 +21,26 @@ from typing import Any
 
 from sqlalchemy.orm import sessionmaker
 
+from bot import counters
+from bot.admin import import_drafts
 from bot.admin import tables as admin_tables
 from bot.channels.http import notice_path
+from bot.counters import Counters
 from bot.dialog import Dialog, DialogConfig, Records, SessionStore, Tokens, secret_key
 from bot.dialog import tables as dialog_tables
-from bot.jobs import PrereviewJobs
+from bot.jobs import Admission, CapacityRules, PrereviewJobs
 from bot.jobs import tables as job_tables
-from bot.services import JobsIntake, LazySearcher, NoticeDelivery, Services, conversation_jobs
+from bot.login_limit import LoginLimiter
+from bot.services import (
+    JobsIntake,
+    LazySearcher,
+    NoticeDelivery,
+    Services,
+    conversation_jobs,
+    retention,
+)
 from bot.services.conversation_jobs import ConversationJobs
+from bot.services.retention import Purger
 from bot.settings import Settings
 from bot.wechat import (
     ApiClient,
@@ -44,7 +56,15 @@ from knowledge.db import create_tables, make_sessionmaker
 from prereview import Reviewer, make_ocr
 
 # The modules whose tables :func:`open_database` creates (with the knowledge base's own).
-TABLE_MODULES = (admin_tables, dialog_tables, job_tables, conversation_jobs, inbound_tables)
+TABLE_MODULES = (
+    admin_tables,
+    import_drafts,
+    dialog_tables,
+    job_tables,
+    conversation_jobs,
+    inbound_tables,
+    counters,
+)
 
 
 def open_store(settings: Settings) -> Store:
@@ -87,6 +107,11 @@ def open_jobs(settings: Settings, store: Store, executor: Executor | None = None
 
         connection = redis_client(settings.redis_url)
         queue = RQJobQueue.open(connection, settings.redis_prefix, settings.retention_days)
+    capacity = CapacityRules(
+        max_waiting=settings.prereview_queue,
+        jobs_per_hour=settings.prereview_jobs_per_hour,
+        pages_per_hour=settings.prereview_pages_per_hour,
+    )
     return PrereviewJobs(
         store,
         open_reviewer(settings),
@@ -94,6 +119,35 @@ def open_jobs(settings: Settings, store: Store, executor: Executor | None = None
         settings.retention_days,
         executor,
         queue,
+        threads=settings.prereview_threads,
+        small_pages=settings.prereview_small_pages,
+        admission=Admission(Counters(store.engine), capacity),
+    )
+
+
+def open_purger(
+    settings: Settings,
+    store: Store,
+    jobs: PrereviewJobs,
+    intake: JobsIntake,
+    inbound: InboundMessages,
+) -> Purger:
+    """The periodic purge of everything with a retention period (bot.services.retention)."""
+    engine = store.engine
+    uploads = dt.timedelta(days=settings.retention_days)
+    chat = dt.timedelta(days=settings.chat_retention_days)
+    questions = dt.timedelta(days=settings.question_retention_days)
+    return Purger(
+        {
+            "prereview jobs": jobs.purge,
+            "links to purged jobs": lambda: retention.purge_job_links(engine),
+            "unsubmitted chat files": lambda: retention.purge_files(intake.staging, uploads),
+            "chat messages and conversations": lambda: retention.purge_chat(engine, chat),
+            "unanswered questions": lambda: retention.purge_questions(engine, questions),
+            "rate counters": lambda: Counters(engine).purge(dt.timedelta(days=1)),
+            "WeChat message receipts": inbound.purge,
+        },
+        dt.timedelta(minutes=settings.purge_interval_minutes),
     )
 
 
@@ -164,18 +218,24 @@ def build_services(
         centre=settings.centre_name,
         hotline=settings.hotline,
         link_minutes=settings.upload_link_minutes,
+        allow_http_links=settings.allow_http_links,
         upload_link=lambda key: f"{base}/?t={tokens.link_token(key)}",
     )
     dialog = Dialog(searcher, store, sessions, Records(store.engine), config, intake, _normalize)
     wechat = WeChatChannel(
-        Wire(settings.wechat_token, settings.wechat_aes_key, settings.wechat_appid),
+        Wire(
+            settings.wechat_token,
+            settings.wechat_aes_key,
+            settings.wechat_appid,
+            max_age=settings.wechat_max_age_seconds,
+            compat=settings.wechat_compat_mode,
+        ),
         dialog,
         InboundMessages(store.engine),
         pusher,
         settings.hotline,
+        max_image_bytes=settings.limits.max_file_bytes,
     )
-    wechat.inbound.purge()
-    intake.purge_staged()
     return Services(
         settings=settings,
         store=store,
@@ -188,6 +248,8 @@ def build_services(
         intake=intake,
         notices=notices,
         wechat=wechat,
+        login_limiter=LoginLimiter(Counters(store.engine)),
+        purger=open_purger(settings, store, jobs, intake, wechat.inbound),
     )
 
 

@@ -20,6 +20,12 @@ from bot.settings import Settings
 from knowledge import Store
 
 
+def client_address(request: Request) -> str:
+    """The client's address: the socket's peer, or what a trusted proxy says it is
+    (``ONETRIP_TRUSTED_PROXIES``; uvicorn rewrites the peer for those only)."""
+    return request.client.host if request.client else "-"
+
+
 def services_of(request: Request) -> Services:
     """The app's services (for code that has the request but is not a dependency)."""
     return request.app.state.services

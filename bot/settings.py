@@ -61,7 +61,33 @@ class Settings(BaseSettings):
     max_file_mb: int = 20
     max_job_mb: int = 60
     max_files: int = 20
-    max_pages: int = 30
+    max_pages: int = 30  # pages read per job: the rest of a longer upload is not reviewed
+
+    # Pre-review capacity (bot.jobs.lanes, bot.jobs.admission): threads that run jobs (one of
+    # them kept for jobs of at most ``prereview_small_pages`` pages), jobs queued or running
+    # before new ones are told 请稍后再试, and jobs and pages per hour per conversation and
+    # per client address.
+    prereview_threads: int = Field(2, ge=1)
+    prereview_small_pages: int = Field(3, ge=1)
+    prereview_queue: int = Field(50, ge=1)
+    prereview_jobs_per_hour: int = Field(10, ge=1)
+    prereview_pages_per_hour: int = Field(150, ge=1)
+
+    # Retention (bot.services.retention): uploads and jobs keep ``retention_days``; chat
+    # logs and conversations, and unanswered questions, keep these; the purge runs this often.
+    chat_retention_days: int = Field(30, ge=1)
+    question_retention_days: int = Field(90, ge=1)
+    purge_interval_minutes: float = Field(60, gt=0)
+
+    # Addresses (comma-separated IPs or networks) of reverse proxies whose X-Forwarded-For
+    # is believed; empty: none, the socket's peer is the client (login limits use it).
+    trusted_proxies: str = ""
+    # Guide links (网办地址) must be https://; http:// only when this is set.
+    allow_http_links: bool = False
+    # WeChat callbacks signed longer ago than this are refused (replays); with an
+    # EncodingAESKey, plaintext messages are refused unless 兼容模式 is on.
+    wechat_max_age_seconds: int = Field(300, ge=1)
+    wechat_compat_mode: bool = False
 
     @cached_property
     def db_url(self) -> str:

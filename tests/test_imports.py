@@ -47,10 +47,6 @@ BOT_RANKS: dict[str, int] = {
     "bot.compose": 4,
     "bot.channels": 3,
     "bot.admin": 3,
-    # Added by the security work while this table was written; their natural homes
-    # would be bot/services/retention.py and bot/wechat/media.py (ranks 2).
-    "bot.retention": 3,
-    "bot.wechat_media": 3,
     "bot.deps": 2,
     "bot.services": 2,
     "bot.wechat": 2,
@@ -63,8 +59,7 @@ BOT_RANKS: dict[str, int] = {
     "bot.server_logging": 0,
     "bot.text_limits": 0,
     "bot.counters": 0,
-    "bot.job_admission": 0,
-    "bot.job_lanes": 0,
+    "bot.login_limit": 0,
     "bot._db": 0,
     "bot._redis": 0,
 }

@@ -1,4 +1,5 @@
-"""Staff accounts: argon2 password hashes, roles, disabling, and the login rate limit.
+"""Staff accounts: argon2 password hashes, roles and disabling (the login limit is
+:mod:`bot.login_limit`).
 
 Shared by the ``onetrip staff`` commands and the ``/admin/users`` pages; every
 function takes a ``sessionmaker`` so that both use the same rules.
@@ -6,7 +7,6 @@ function takes a ``sessionmaker`` so that both use the same rules.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -16,12 +16,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import sessionmaker
 
-from bot.admin.tables import ROLES, LoginAttemptRow, StaffSessionRow, StaffUserRow
+from bot.admin.tables import ROLES, StaffSessionRow, StaffUserRow
 from knowledge.db import utcnow
 
 MIN_PASSWORD = 8
-MAX_FAILURES = 5  # failed logins per name and address ...
-FAILURE_WINDOW = dt.timedelta(minutes=15)  # ... within this window, then 429
 _NAME = re.compile(r"^[^\s/\\<>\"'&]{1,64}$")
 
 _hasher = PasswordHasher()
@@ -159,32 +157,3 @@ def authenticate(db: sessionmaker, name: str, password: str) -> Staff | None:
             row.password_hash = _hasher.hash(password)
         row.last_login = utcnow()
         return _staff(row)
-
-
-# -- login rate limit -------------------------------------------------------
-
-
-def too_many_failures(db: sessionmaker, name: str, ip: str) -> bool:
-    since = utcnow() - FAILURE_WINDOW
-    query = select(func.count()).select_from(LoginAttemptRow)
-    query = query.where(
-        LoginAttemptRow.name == name.strip(), LoginAttemptRow.ip == ip, LoginAttemptRow.at >= since
-    )
-    with db() as session:
-        return (session.scalar(query) or 0) >= MAX_FAILURES
-
-
-def record_failure(db: sessionmaker, name: str, ip: str) -> None:
-    now = utcnow()
-    with db.begin() as session:
-        session.add(LoginAttemptRow(name=name.strip()[:64], ip=ip[:64], at=now))
-        session.execute(delete(LoginAttemptRow).where(LoginAttemptRow.at < now - FAILURE_WINDOW))
-
-
-def clear_failures(db: sessionmaker, name: str, ip: str) -> None:
-    with db.begin() as session:
-        session.execute(
-            delete(LoginAttemptRow).where(
-                LoginAttemptRow.name == name.strip(), LoginAttemptRow.ip == ip
-            )
-        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.links import guide_link_problems
 from knowledge import Guide, Problem, Store, lint_guide, parse_guide
 
 FORM = "表单"
@@ -38,14 +39,18 @@ class Problems:
         return [p for p in self.items if p.field == path]
 
 
-def check_guide(data: dict, store: Store, creating: bool) -> tuple[Guide | None, Problems]:
+def check_guide(
+    data: dict, store: Store, creating: bool, allow_http: bool = False
+) -> tuple[Guide | None, Problems]:
     """The guide if its data is valid for the schema, and all its problems.
 
-    When ``creating``, an id already in use is an error (editing keeps the id).
+    When ``creating``, an id already in use is an error (editing keeps the id); a link
+    citizens could not safely follow (``bot.links``) is an error too.
     """
     guide, problems = parse_guide(data, FORM)
     if guide is not None:
         problems = problems + lint_guide(guide, FORM)
+        problems += guide_link_problems([(FORM, guide)], allow_http)
         if creating and (taken := store.get(guide.id)) is not None:
             problems.append(Problem(FORM, "id", f"编号 {guide.id} 已被事项“{taken.name}”使用"))
     return guide, Problems(tuple(problems))

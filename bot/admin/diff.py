@@ -24,8 +24,13 @@ class DiffLine:
 
 def yaml_diff(old: Guide | None, new: Guide | None, context: int = 3) -> list[DiffLine]:
     """Changed lines between two versions (either may be None: created or deleted)."""
-    a = guide_yaml(old).splitlines() if old else []
-    b = guide_yaml(new).splitlines() if new else []
+    return text_diff(guide_yaml(old) if old else "", guide_yaml(new) if new else "", context)
+
+
+def text_diff(old: str, new: str, context: int = 3) -> list[DiffLine]:
+    """Changed lines between two YAML texts (a guide's, or a 一件事 bundle's)."""
+    a = old.splitlines()
+    b = new.splitlines()
     lines: list[DiffLine] = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for group in matcher.get_grouped_opcodes(context):

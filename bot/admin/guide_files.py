@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from bot.links import guide_link_problems
 from knowledge import ImportCounts, Problem, Store, guide_yaml, lint_guides, load_guides
 from knowledge.loader import GUIDE_SUFFIXES
 
@@ -91,11 +92,16 @@ def _unpack(uploads: list[tuple[str, bytes]], folder: Path) -> tuple[dict[str, s
 
 
 def import_uploads(
-    store: Store, uploads: list[tuple[str, bytes]], author: str, strict: bool
+    store: Store,
+    uploads: list[tuple[str, bytes]],
+    author: str,
+    strict: bool,
+    allow_http: bool = False,
 ) -> ImportResult:
     """Check and import uploaded guide files; nothing is written if any file has an error.
 
-    ``strict``: quality (lint) errors block the import too, as on the edit form.
+    ``strict``: quality (lint) errors block the import too, as on the edit form. A guide
+    link citizens could not safely follow always blocks (``bot.links``; ``allow_http``).
     """
     result = ImportResult()
     with tempfile.TemporaryDirectory(prefix="onetrip-import-") as tmp:
@@ -106,6 +112,7 @@ def import_uploads(
         loaded = load_guides(sorted(names)) if names else None
     if loaded is not None:
         problems += loaded.problems
+        problems += guide_link_problems(loaded.guides, allow_http)
         quality = lint_guides(loaded.guides)
         problems += [p for p in quality if p.severity == "error" and strict]
         result.warnings = [p for p in quality if p.severity != "error" or not strict]

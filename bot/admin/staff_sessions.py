@@ -63,10 +63,6 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https" or public.startswith("https://")
 
 
-def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "-"
-
-
 # -- sessions ----------------------------------------------------------------
 
 

@@ -1,8 +1,8 @@
 """Tables of the staff workbench (工作人员后台), on the shared ``knowledge.db.Base``.
 
-Staff sessions, login attempts and the audit log live in the database, not in
-process memory, so that several app processes behind a load balancer share
-logins, the login rate limit and one audit trail.
+Staff sessions and the audit log live in the database, not in process memory, so
+that several app processes behind a load balancer share logins and one audit
+trail (login attempts are counted in ``bot.counters``).
 """
 
 from __future__ import annotations
@@ -44,17 +44,6 @@ class StaffSessionRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen: Mapped[dt.datetime] = mapped_column(DateTime)
     flash: Mapped[list] = mapped_column(JSON, default=list)  # messages for the next page
-
-
-class LoginAttemptRow(Base):
-    """A failed login, counted per name and address for the rate limit."""
-
-    __tablename__ = "staff_login_failures"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(64), index=True)
-    ip: Mapped[str] = mapped_column(String(64))
-    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
 
 
 class AuditRow(Base):

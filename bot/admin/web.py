@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from bot.admin.staff_sessions import Forbidden, LoginRequired, csrf_token, current_staff, pop_flash
 from bot.admin.tables import ROLE_LABELS
 from bot.deps import services_of
+from knowledge import PublishBlocked
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "admin"
@@ -93,8 +94,18 @@ class PageNotFound(Exception):
         self.message = message
 
 
+def blocked_message(exc: PublishBlocked) -> str:
+    """Why a change of guides was not saved: the 一件事 bundles it would break."""
+    return (
+        "未保存：此修改会使一件事出错（"
+        + "；".join(map(str, exc.problems))
+        + "）。请先在“一件事”中修改相关的一件事，再保存此修改。"
+    )
+
+
 class AdminRoute(APIRoute):
-    """Routes whose auth failures render workbench pages instead of JSON errors."""
+    """Routes whose auth failures render workbench pages instead of JSON errors, and whose
+    changes refused for breaking a 一件事 bundle say which one and why."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
@@ -108,5 +119,7 @@ class AdminRoute(APIRoute):
                 return render(request, "admin/error.html", {"message": exc.message}, 403)
             except PageNotFound as exc:
                 return render(request, "admin/error.html", {"message": exc.message}, 404)
+            except PublishBlocked as exc:
+                return render(request, "admin/error.html", {"message": blocked_message(exc)}, 409)
 
         return route

@@ -63,11 +63,31 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             create_app(settings),
             host=args.host,
             port=args.port,
-            log_level="info",
             access_log=not args.no_access_log,
+            **server_options(settings),
         )
         return 0
     return _serve_workers(args.host, args.port, args.workers, not args.no_access_log)
+
+
+def server_options(settings: Settings) -> dict:
+    """uvicorn's logging (the app's INFO lines too, personal numbers masked) and whom it
+    believes about the client's address.
+
+    uvicorn believes X-Forwarded-For from 127.0.0.1 by default, so any local process,
+    or a request relayed through a local tool, could name its own address and step
+    around the per-address login limit. Proxy headers are off unless
+    ``ONETRIP_TRUSTED_PROXIES`` names the proxies in front of the service.
+    """
+    from bot.server_logging import log_config  # uvicorn: only for the commands that serve
+
+    trusted = [p.strip() for p in settings.trusted_proxies.split(",") if p.strip()]
+    return {
+        "log_config": log_config(),
+        "log_level": "info",
+        "proxy_headers": bool(trusted),
+        "forwarded_allow_ips": trusted or None,
+    }
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -87,7 +107,8 @@ def _worker(host: str, port: int, access_log: bool) -> None:
 
     from bot.app import create_app
 
-    config = uvicorn.Config(create_app(Settings()), log_level="info", access_log=access_log)
+    settings = Settings()
+    config = uvicorn.Config(create_app(settings), access_log=access_log, **server_options(settings))
     uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
 
 

@@ -9,7 +9,7 @@ task queue (``tests/test_imports.py``); ``bot.compose`` builds it.
 
 from bot.dialog._dialog import Dialog, DialogConfig
 from bot.dialog.cards import card_for
-from bot.dialog.intake import PrereviewIntake
+from bot.dialog.intake import PrereviewIntake, SubmitRefused
 from bot.dialog.messages import Incoming, ItemCard, Link, Option, Reply, Upload, UploadHint
 from bot.dialog.records import Records
 from bot.dialog.sessions import SessionStore
@@ -29,6 +29,7 @@ __all__ = [
     "Reply",
     "SessionStore",
     "State",
+    "SubmitRefused",
     "Tokens",
     "Upload",
     "UploadHint",

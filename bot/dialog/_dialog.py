@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +22,14 @@ from bot.dialog import intents, ratings, texts
 from bot.dialog.cache import AnswerCache
 from bot.dialog.cards import card_for
 from bot.dialog.handoff import contact_lines
-from bot.dialog.intake import PrereviewIntake
+from bot.dialog.intake import PrereviewIntake, SubmitRefused
 from bot.dialog.messages import Incoming, Link, Option, Reply, UploadHint
 from bot.dialog.records import Records
 from bot.dialog.sessions import SessionStore
 from bot.dialog.state import Pending, State
+from bot.links import safe_link
 from bot.situations import situation_flags
+from bot.text_limits import bounded_text, cut_note
 from knowledge import Guide, Store
 from prereview.limits import UploadRejected
 
@@ -62,6 +64,7 @@ class DialogConfig:
     link_minutes: int = 60
     # session key -> personal upload page link, for chats that cannot carry PDFs.
     upload_link: Callable[[str], str] | None = None
+    allow_http_links: bool = False  # guide links shown on cards: https:// only, unless set
 
 
 class Dialog:
@@ -136,7 +139,14 @@ class Dialog:
     # -- the turn ------------------------------------------------------------
 
     def handle(self, key: str, incoming: Incoming) -> Reply:
-        """Answer one message of the conversation ``key`` (``channel:user``)."""
+        """Answer one message of the conversation ``key`` (``channel:user``).
+
+        Every channel's text gets the same bound (``bot.text_limits``): a longer message is
+        cut, and the reply says so.
+        """
+        bounded = bounded_text(incoming.text)
+        if bounded.cut or bounded.text != incoming.text:
+            incoming = replace(incoming, text=bounded.text)
         state = self.sessions.load(key)
         turn = Turn(key, state, incoming, rate_open=state.rate_open)
         state.rate_open = False
@@ -146,6 +156,8 @@ class Dialog:
             logger.exception("dialog turn failed for %s", key)
             state.pending = None
             reply = Reply([texts.ERROR.format(hotline=self.config.hotline)], kind="error")
+        if bounded.cut:
+            reply.texts.append(cut_note())
         state.turns += 1
         state.rate_open = reply.rate
         self.sessions.save_turn(
@@ -336,9 +348,18 @@ class Dialog:
         """A service answer, naming the guide it comes from, open to a rating."""
         if guide.name not in body:
             body = f"{body}\n{texts.SOURCE.format(name=guide.name, department=guide.department)}"
+        url = guide.online_url
+        if url and safe_link(url, self.config.allow_http_links) is None:
+            body = body.replace(url, texts.BAD_LINK)  # kept in an older database: not shown
         state.item = guide.id
         state.rateable(question, body, guide.id)
-        return Reply([body], kind="answer", card=card_for(guide), rate=True, item=guide.id)
+        return Reply(
+            [body],
+            kind="answer",
+            card=card_for(guide, self.config.allow_http_links),
+            rate=True,
+            item=guide.id,
+        )
 
     # -- situations (办事情形) ------------------------------------------------------
 
@@ -364,7 +385,7 @@ class Dialog:
 
     def _situation_question(self, guide: Guide, pending: Pending, intro: str = "") -> Reply:
         situation = guide.situation(pending.queue[0])
-        asked = situation.question or f"是否属于“{situation.label}”的情形？"
+        asked = situation.asked
         index = pending.total - len(pending.queue) + 1
         line = texts.SITUATION_ASK.format(index=index, count=pending.total, question=asked)
         yes, no = texts.SITUATION_OPTIONS
@@ -534,7 +555,10 @@ class Dialog:
         if not present:
             state.files = []
             return Reply([texts.REVIEW_NO_FILES], kind="prereview", item=guide.id)
-        job = self.intake.submit(guide.id, present, state.known(guide.id) or {}, turn.key)
+        try:
+            job = self.intake.submit(guide.id, present, state.known(guide.id) or {}, turn.key)
+        except SubmitRefused as exc:
+            return Reply([exc.message], kind="prereview", item=guide.id)
         state.files, state.pending = [], None
         return Reply(
             [texts.REVIEW_PENDING.format(name=guide.name, count=len(present))],

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from bot.dialog.messages import ItemCard
+from bot.links import safe_link
 from knowledge import Guide
 
 
-def card_for(guide: Guide) -> ItemCard:
-    """The item card: name, department, time limit, fees, where."""
+def card_for(guide: Guide, allow_http: bool = False) -> ItemCard:
+    """The item card: name, department, time limit, fees, where, and the online-service link
+    when it is one citizens may follow (``bot.links``; a database from before that check
+    may hold another)."""
     limit = None
     if guide.time_limit is not None:
         t = guide.time_limit
@@ -31,5 +34,5 @@ def card_for(guide: Guide) -> ItemCard:
         ),
         hours=location.hours if location else None,
         phone=location.phone if location else None,
-        online_url=guide.online_url,
+        online_url=safe_link(guide.online_url, allow_http),
     )

@@ -13,6 +13,15 @@ from bot.dialog.messages import Upload
 from prereview.limits import Limits
 
 
+class SubmitRefused(Exception):
+    """The job was not started (the queue is full, a quota is used up); the message, in
+    Chinese, tells the citizen to try later. Their files stay collected."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class PrereviewIntake(Protocol):
     limits: Limits
 
@@ -29,5 +38,6 @@ class PrereviewIntake(Protocol):
         self, item: str, files: list[tuple[str, Path]], situations: dict[str, bool], owner: str
     ) -> str:
         """Start a pre-review job of the staged ``(name, path)`` files for conversation
-        ``owner``; returns its id at once. Its notice comes back to that conversation."""
+        ``owner``; returns its id at once. Its notice comes back to that conversation.
+        Raises :class:`SubmitRefused` when the job cannot be taken now."""
         ...

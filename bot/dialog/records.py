@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot._db import Database
 from bot.dialog.tables import BAD_SCORES, RATING_LABELS, RatingRow, UnansweredRow
+from bot.privacy import mask_personal, personal_numbers
 from knowledge.db import utcnow
 
 
@@ -25,7 +26,8 @@ class Records:
         self, text: str, normalized: str, retrieval_status: str, candidates: list[str]
     ) -> None:
         """Count one more asking of a question; safe when two processes add it at once."""
-        text, normalized = text.strip()[:500], (normalized.strip() or text.strip())[:500]
+        text, normalized = mask_personal(text.strip())[:500], mask_personal(normalized.strip())
+        normalized = (normalized or text)[:500]
         for _ in range(3):
             now = utcnow()
             with self._db.write() as session:
@@ -77,8 +79,10 @@ class Records:
             channel=session_key.split(":", 1)[0],
             score=score,
             label=RATING_LABELS[score],
-            question=question,
-            answer=answer,
+            question=mask_personal(question) if question else question,
+            answer=mask_personal(answer, only=personal_numbers(question or ""))
+            if answer
+            else answer,
             item_id=item,
             callback_wanted=False,
             follow_up="待回访" if score in BAD_SCORES else None,
@@ -89,7 +93,13 @@ class Records:
             return row.id
 
     def update_rating(self, rating_id: int, **values: object) -> None:
-        """Set reason / callback_wanted / phone of a rating the citizen is explaining."""
+        """Set reason / callback_wanted / phone of a rating the citizen is explaining.
+
+        The reason is masked like any text a citizen writes; the phone number they give
+        for the call-back (差评回访) is kept, that being what they gave it for.
+        """
+        if isinstance(values.get("reason"), str):
+            values["reason"] = mask_personal(values["reason"])
         with self._db.write() as session:
             session.execute(
                 update(RatingRow)

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, bindparam, insert, select
 from bot._db import Database
 from bot.dialog.state import State
 from bot.dialog.tables import ChatLogRow, ChatSessionRow
+from bot.privacy import mask_personal, personal_numbers
 from knowledge.db import utcnow
 
 
@@ -54,8 +55,14 @@ class SessionStore:
         state: State,
         log: list[tuple[str, str, str | None, str | None]],
     ) -> None:
-        """Save the state and the turn's messages (direction, text, item, status) together."""
+        """Save the state and the turn's messages (direction, text, item, status) together.
+
+        Personal numbers are masked before they are stored: everywhere in what the citizen
+        wrote, and in the bot's replies where they quote it (the guides' public telephone
+        numbers stay as they are).
+        """
         now = utcnow()
+        typed = set().union(*(personal_numbers(t) for d, t, _, _ in log if d == "in"))
         values = {
             "key": key,
             "channel": key.split(":", 1)[0],
@@ -67,7 +74,7 @@ class SessionStore:
             {
                 "session_key": key,
                 "direction": direction,
-                "text": text,
+                "text": mask_personal(text, only=None if direction == "in" else typed),
                 "item_id": item,
                 "status": status,
                 "created_at": now,
@@ -103,7 +110,7 @@ class SessionStore:
             "updated_at": now,
             "flagged_at": now,
             "flag_item": item,
-            "flag_note": (note or "")[:500] or None,
+            "flag_note": mask_personal(note or "")[:500] or None,
         }
         with self._db.write() as session:
             session.execute(

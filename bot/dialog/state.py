@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot.privacy import mask_personal, personal_numbers
+
 
 @dataclass
 class Pending:
@@ -63,8 +65,12 @@ class State:
         return state
 
     def rateable(self, question: str, answer: str, item: str | None) -> None:
-        """Remember the answer just given, so that the next rating rates it."""
-        self.last_question, self.last_answer, self.last_item = question, answer, item
+        """Remember the answer just given, so that the next rating rates it (personal
+        numbers the citizen typed are masked: the state is stored, and rated answers too)."""
+        typed = personal_numbers(question)
+        self.last_question = mask_personal(question)
+        self.last_answer = mask_personal(answer, only=typed)
+        self.last_item = item
         self.rated = False
 
     def known(self, item: str) -> dict[str, bool] | None:

@@ -6,6 +6,7 @@ this process's thread pool, or hands them to a :class:`JobQueue` (the RQ one is
 knows the chat: who is told when a job ends is wired by ``bot.compose``.
 """
 
+from bot.jobs.admission import Admission, CapacityRules, Refused
 from bot.jobs.queue import JobQueue, QueueUnavailable
 from bot.jobs.sealing import new_token
 from bot.jobs.service import (
@@ -28,11 +29,14 @@ __all__ = [
     "QUEUED",
     "QUEUE_DOWN_MESSAGE",
     "RUNNING",
+    "Admission",
+    "CapacityRules",
     "JobQueue",
     "JobRow",
     "OnDone",
     "PrereviewJob",
     "PrereviewJobs",
     "QueueUnavailable",
+    "Refused",
     "new_token",
 ]

@@ -18,16 +18,17 @@ import json
 import os
 import secrets
 import shutil
-import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.fernet import InvalidToken
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from bot.jobs._logging import log
+from bot.jobs.admission import Admission
+from bot.jobs.lanes import JobLanes, job_pages
 from bot.jobs.queue import JobQueue, QueueUnavailable
 from bot.jobs.sealing import new_seal, seal, token_hash, unseal
 from bot.jobs.tables import JobRow
@@ -37,7 +38,6 @@ from prereview import Reviewer, ReviewResult
 from prereview.review import china_today
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
-PURGE_EVERY = dt.timedelta(hours=1)
 FAILED_MESSAGE = "预审过程中出现错误，请稍后重试，或直接到窗口咨询"
 QUEUE_DOWN_MESSAGE = "预审服务暂时不可用，请稍后重试，或直接到窗口咨询"
 
@@ -82,18 +82,27 @@ class PrereviewJobs:
         retention_days: int = 7,
         executor: Executor | None = None,
         queue: JobQueue | None = None,
+        *,
+        threads: int = 2,
+        small_pages: int = 3,
+        admission: Admission | None = None,
     ) -> None:
         self.store = store
         self.reviewer = reviewer
         self.uploads = uploads
         self.retention = dt.timedelta(days=retention_days)
+        self.admission = admission
         self._sessions = make_sessionmaker(store.engine)
-        self._executor = executor or ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="prereview"
+        # An executor of the caller's (tests, benchmarks) runs jobs in its own order;
+        # otherwise the lanes do (bot.jobs.lanes), built only when jobs run here.
+        self._executor = executor
+        self._lanes = (
+            JobLanes(self._run_logged, threads, small_pages)
+            if executor is None and queue is None
+            else None
         )
         self.queue = queue
         self._callbacks: list[OnDone] = []
-        self._stop = threading.Event()
 
     # -- submitting ------------------------------------------------------------------------
 
@@ -111,6 +120,7 @@ class PrereviewJobs:
         today: dt.date | None = None,
         owner_token: str | None = None,
         owner: str | None = None,
+        parties: list[str] | None = None,
     ) -> str:
         """Store the files under random names and queue the review; returns the job id.
 
@@ -119,7 +129,13 @@ class PrereviewJobs:
         in, not copied: a chat's collected photos are written once). ``owner_token``
         (see :func:`bot.jobs.new_token`) lets its holder see the unmasked result
         later; ``owner`` is an opaque reference for the caller (a chat session key).
+        ``parties`` (``conversation:…``, ``address:…``) are charged the job and its pages
+        against their quotas; raises :class:`bot.jobs.admission.Refused`, with nothing
+        stored or moved, when the queue is full or a quota is used up.
         """
+        pages = job_pages([_content(item) for item in files], self.reviewer.limits.max_pages)
+        if self.admission is not None:
+            self.admission.admit(self.waiting(), pages, parties or [])
         job_id = secrets.token_hex(16)
         folder = self.uploads / job_id
         folder.mkdir(parents=True, exist_ok=True)
@@ -142,9 +158,21 @@ class PrereviewJobs:
                     created_at=utcnow(),
                 )
             )
-        log.info("prereview job %s queued: item %s, %d files", job_id, item_id, len(stored))
-        self._dispatch(job_id)
+        log.info(
+            "prereview job %s queued: item %s, %d files, %d pages",
+            job_id,
+            item_id,
+            len(stored),
+            pages,
+        )
+        self._dispatch(job_id, pages)
         return job_id
+
+    def waiting(self) -> int:
+        """Jobs queued or running, in every process sharing the database."""
+        query = select(func.count()).select_from(JobRow)
+        with self._sessions() as session:
+            return session.scalar(query.where(JobRow.status.in_((QUEUED, RUNNING)))) or 0
 
     def requeue_pending(self) -> int:
         """Queue again the jobs a stopped process left queued or running.
@@ -153,8 +181,11 @@ class PrereviewJobs:
         are left alone: only those it lost are queued again.
         """
         with self._sessions() as session:
-            rows = session.scalars(select(JobRow.id).where(JobRow.status.in_((QUEUED, RUNNING))))
-            ids = list(rows)
+            rows = session.execute(
+                select(JobRow.id, JobRow.files).where(JobRow.status.in_((QUEUED, RUNNING)))
+            )
+            files = {job_id: stored for job_id, stored in rows}
+        ids = list(files)
         if self.queue is not None and ids:
             try:
                 ids = [job_id for job_id in ids if not self.queue.holds(job_id)]
@@ -163,15 +194,20 @@ class PrereviewJobs:
                 return 0
         with self._sessions.begin() as session:
             session.execute(update(JobRow).where(JobRow.id.in_(ids)).values(status=QUEUED))
+        max_pages = self.reviewer.limits.max_pages
         for job_id in ids:
-            self._dispatch(job_id)
+            paths = [Path(f["path"]) for f in files[job_id] or [] if Path(f["path"]).exists()]
+            self._dispatch(job_id, job_pages(paths, max_pages))
         if ids:
             log.info("requeued %d prereview jobs", len(ids))
         return len(ids)
 
-    def _dispatch(self, job_id: str) -> None:
-        """Hand a queued job to the thread pool, or to the task queue when there is one."""
-        if self.queue is None:
+    def _dispatch(self, job_id: str, pages: int) -> None:
+        """Hand a queued job to the lanes (or the caller's executor), or to the task queue."""
+        if self._lanes is not None:
+            self._lanes.submit(job_id, pages)
+            return
+        if self._executor is not None:
             self._executor.submit(self._run_logged, job_id)
             return
         try:
@@ -297,25 +333,29 @@ class PrereviewJobs:
             log.info("purged %d prereview jobs older than %s", len(rows), cutoff.date())
         return len(rows)
 
-    def start_purging(self, every: dt.timedelta = PURGE_EVERY) -> threading.Thread:
-        """Purge now and then every ``every`` in a daemon thread, until :meth:`close`."""
-
-        def loop() -> None:
-            while True:
-                try:
-                    self.purge()
-                except Exception:
-                    log.exception("prereview purge failed")
-                if self._stop.wait(every.total_seconds()):
-                    return
-
-        thread = threading.Thread(target=loop, name="prereview-purge", daemon=True)
-        thread.start()
-        return thread
-
     def close(self) -> None:
-        self._stop.set()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop running jobs here. A job cut off mid-run goes back to queued, so that the
+        next start (or another process's requeue) runs it, instead of staying running."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._lanes is None:
+            return
+        left = self._lanes.close()
+        if not left:
+            return
+        with self._sessions.begin() as session:
+            requeued = session.execute(
+                update(JobRow)
+                .where(JobRow.id.in_(left), JobRow.status == RUNNING)
+                .values(status=QUEUED, started_at=None)
+            ).rowcount
+        if requeued:
+            log.info("%d running prereview jobs queued again for the next start", requeued)
+
+
+def _content(item: JobFile) -> Path | bytes:
+    """What to count the pages of, before anything is stored."""
+    return item if isinstance(item, Path) else item[1]
 
 
 def _store_file(item: JobFile, path: Path) -> dict[str, str]:

@@ -14,8 +14,10 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.dialog import Dialog, Tokens
 from bot.jobs import PrereviewJobs
+from bot.login_limit import LoginLimiter
 from bot.services.intake import JobsIntake
 from bot.services.notices import NoticeDelivery
+from bot.services.retention import Purger
 from bot.services.searcher import LazySearcher
 from bot.settings import Settings
 from bot.wechat import WeChatChannel
@@ -42,6 +44,8 @@ class Services:
     intake: JobsIntake
     notices: NoticeDelivery
     wechat: WeChatChannel
+    login_limiter: LoginLimiter
+    purger: Purger
 
 
 __all__ = ["JobsIntake", "LazySearcher", "NoticeDelivery", "Services"]

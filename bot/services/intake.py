@@ -8,13 +8,11 @@ that its notice comes back there.
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
-import time
 from pathlib import Path
 
-from bot.dialog import Upload
-from bot.jobs import PrereviewJobs
+from bot.dialog import SubmitRefused, Upload
+from bot.jobs import PrereviewJobs, Refused
 from bot.services.notices import NoticeDelivery
 from prereview.limits import Limits
 
@@ -44,18 +42,16 @@ class JobsIntake:
         self, item: str, files: list[tuple[str, Path]], situations: dict[str, bool], owner: str
     ) -> str:
         """Start the job for conversation ``owner`` (the staged files move into it)."""
-        job_id = self.jobs.submit_job(item, list(files), situations or None, None, owner=owner)
+        try:
+            job_id = self.jobs.submit_job(
+                item, list(files), situations or None, None, owner=owner, parties=[_party(owner)]
+            )
+        except Refused as exc:
+            raise SubmitRefused(exc.message) from exc
         self.notices.link(job_id, owner, item)
         return job_id
 
-    def purge_staged(self, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
-        """Delete files collected for a pre-review that was never finished."""
-        if not self.staging.is_dir():
-            return 0
-        cutoff = time.time() - older_than.total_seconds()
-        removed = 0
-        for path in self.staging.iterdir():
-            if path.is_file() and path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+
+def _party(owner: str) -> str:
+    """Whom a chat job is charged to: the conversation (for WeChat, the citizen's openid)."""
+    return f"conversation:{owner}"

@@ -5,7 +5,7 @@ the HTTP route ``/wechat`` (:mod:`bot.channels.wechat_callback`) only passes byt
 """
 
 from bot.wechat.channel import Outcome, WeChatChannel
-from bot.wechat.client import ApiClient, download_image, shared_token_storage
+from bot.wechat.client import ApiClient, shared_token_storage
 from bot.wechat.inbound import InboundMessages
 from bot.wechat.push import WeChatPush
 from bot.wechat.text import MAX_TEXT_BYTES, MENU_KEYS, menu, reply_text, split_text
@@ -23,7 +23,6 @@ __all__ = [
     "WeChatChannel",
     "WeChatPush",
     "Wire",
-    "download_image",
     "menu",
     "reply_text",
     "shared_token_storage",

@@ -13,8 +13,8 @@ import logging
 from dataclasses import dataclass
 
 from bot.dialog import Dialog, Incoming, Reply, Upload, texts
-from bot.wechat.client import download_image
 from bot.wechat.inbound import InboundMessages
+from bot.wechat.media import MediaRefused, fetch_media
 from bot.wechat.push import WeChatPush
 from bot.wechat.text import MENU_KEYS, split_text
 from bot.wechat.wire import Query, Wire
@@ -44,8 +44,10 @@ class WeChatChannel:
         inbound: InboundMessages,
         pusher: WeChatPush,
         hotline: str,
+        max_image_bytes: int = 20 * 1024 * 1024,
     ) -> None:
         self.wire = wire
+        self.max_image_bytes = max_image_bytes
         self.dialog = dialog
         self.inbound = inbound
         self.pusher = pusher
@@ -90,7 +92,9 @@ class WeChatChannel:
             return self.dialog.handle(key, Incoming(text=text, can_send_files=False))
         if kind == "image":
             try:
-                data = download_image(self.pusher.client, message.media_id, message.image)
+                data = fetch_media(self.pusher.client, message.media_id, self.max_image_bytes)
+            except MediaRefused as exc:
+                return Reply([exc.message], kind="error")
             except Exception:
                 logger.exception("downloading image %s failed", message.media_id)
                 return Reply([IMAGE_FAILED], kind="error")

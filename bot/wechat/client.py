@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-import httpx
 from wechatpy import WeChatClient
 from wechatpy.session import SessionStorage
 
@@ -52,20 +51,3 @@ def shared_token_storage(connection: Redis, prefix: str) -> SessionStorage:
     from wechatpy.session.redisstorage import RedisStorage  # redis: the ``queue`` extra
 
     return RedisStorage(connection, prefix=f"{prefix}:wechat")
-
-
-def download_image(
-    client: ApiClient | None, media_id: str | None, pic_url: str | None, timeout: float = 3.0
-) -> bytes:
-    """An image the citizen sent: the temporary-media API when possible, else its PicUrl."""
-    if client is not None and media_id:
-        response = client.media.download(media_id)
-        content = getattr(response, "content", None)
-        if content:
-            return content
-        logger.warning("media/get returned no file for %s: %s", media_id, response)
-    if not pic_url:
-        raise ValueError("no media id or picture URL")
-    result = httpx.get(pic_url, timeout=timeout, follow_redirects=True)
-    result.raise_for_status()
-    return result.content

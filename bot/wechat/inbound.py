@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot._db import Database
+from bot.privacy import mask_personal
 from knowledge.db import Base, utcnow
 
 
@@ -51,8 +52,10 @@ class InboundMessages:
             return False
 
     def finish(self, key: str, reply: list[str]) -> None:
+        """Keep the reply for WeChat's retries, masked: it may quote the citizen's numbers."""
+        masked = [mask_personal(piece) for piece in reply]
         with self._db.write_core() as connection:
-            connection.execute(self._finish, {"done_key": key, "reply": reply})
+            connection.execute(self._finish, {"done_key": key, "reply": masked})
 
     def wait_reply(self, key: str, timeout: float, interval: float = 0.1) -> list[str] | None:
         """The reply of a message first delivered elsewhere, once that delivery is done."""

@@ -6,7 +6,10 @@ from bot.admin import PREFIX
 from bot.admin.routes import (
     audit,
     auth,
+    bundles,
+    citizen_data,
     dashboard,
+    drafts,
     guides,
     handoff,
     questions,
@@ -19,7 +22,21 @@ from bot.admin.routes import (
 # The parts of the workbench, each a router of paths under PREFIX.
 ROUTERS = tuple(
     m.router
-    for m in (static, auth, dashboard, guides, transfer, questions, ratings, handoff, users, audit)
+    for m in (
+        static,
+        auth,
+        dashboard,
+        guides,
+        bundles,
+        transfer,
+        drafts,
+        questions,
+        ratings,
+        handoff,
+        citizen_data,
+        users,
+        audit,
+    )
 )
 
 router = APIRouter(include_in_schema=False)

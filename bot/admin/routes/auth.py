@@ -10,7 +10,6 @@ from fastapi.concurrency import run_in_threadpool
 from bot.admin import accounts, audit_log
 from bot.admin.accounts import AccountError, Staff
 from bot.admin.staff_sessions import (
-    client_ip,
     csrf_guard,
     current_staff,
     end_session,
@@ -20,13 +19,13 @@ from bot.admin.staff_sessions import (
     start_session,
 )
 from bot.admin.web import AdminRoute, redirect, render
-from bot.deps import get_services
+from bot.deps import client_address, get_services
 from bot.services import Services
 
 router = APIRouter(route_class=AdminRoute, dependencies=[Depends(csrf_guard)])
 Context = Annotated[Services, Depends(get_services)]
 
-TOO_MANY = "登录失败次数过多，为保护账号安全已暂停该账号在本机的登录，请 15 分钟后再试。"
+TOO_MANY = "登录尝试次数过多，为保护账号安全已暂停登录，请 15 分钟后再试。"
 WRONG = "用户名或密码不正确，或账号已停用。"
 
 
@@ -57,16 +56,17 @@ async def login(request: Request, ctx: Context) -> Response:
     name = str(form.get("name") or "").strip()
     password = str(form.get("password") or "")
     target = _safe_next(str(form.get("next") or ""))
-    ip = client_ip(request)
-    if accounts.too_many_failures(ctx.db, name, ip):
+    ip = client_address(request)
+    # The attempt is counted before the (slow) hash, in one atomic statement per counter:
+    # a burst of simultaneous guesses gets no more password checks than one at a time.
+    if not await run_in_threadpool(ctx.login_limiter.take, name, ip):
         return _login_page(request, 429, error=TOO_MANY, name=name, next=target)
     staff = None
     if name and password:  # argon2 takes a moment: keep the event loop free
         staff = await run_in_threadpool(accounts.authenticate, ctx.db, name, password)
     if staff is None:
-        accounts.record_failure(ctx.db, name, ip)
         return _login_page(request, 401, error=WRONG, name=name, next=target)
-    accounts.clear_failures(ctx.db, name, ip)
+    await run_in_threadpool(ctx.login_limiter.succeeded, name, ip)
     response = redirect(target)
     start_session(ctx, staff, response, request)
     audit_log.record(ctx.db, staff.name, "login", staff.name, f"来自 {ip}")

@@ -156,7 +156,8 @@ async def create_guide(request: Request, ctx: Context, staff: CurrentStaff) -> R
     post = await request.form()
     form = form_from_post(post)
     note = str(post.get("note") or "").strip()
-    guide, problems = check_guide(data_from_form(form), ctx.store, creating=True)
+    allow_http = ctx.settings.allow_http_links
+    guide, problems = check_guide(data_from_form(form), ctx.store, True, allow_http)
     if guide is None or problems.errors:
         return _edit_page(request, form, problems, None, 400, note=note)
     ctx.store.save(guide, staff.name, note or "新建事项")
@@ -179,7 +180,7 @@ async def save_guide(request: Request, ctx: Context, staff: CurrentStaff, item_i
     note = str(post.get("note") or "").strip()
     data = data_from_form(form, original)
     data["id"] = form["id"] = item_id  # the id of an existing item never changes
-    guide, problems = check_guide(data, ctx.store, creating=False)
+    guide, problems = check_guide(data, ctx.store, False, ctx.settings.allow_http_links)
     current = _revision(ctx, item_id)
     if form["revision"] and current is not None and form["revision"] != str(current):
         latest = ctx.store.history(item_id)[0]

@@ -42,7 +42,10 @@ async def import_files(
             total += len(data)
             uploads.append((value.filename, data))
     strict = form.get("strict") == "yes"
-    result = await run_in_threadpool(import_uploads, ctx.store, uploads, staff.name, strict)
+    allow_http = ctx.settings.allow_http_links
+    result = await run_in_threadpool(
+        import_uploads, ctx.store, uploads, staff.name, strict, allow_http
+    )
     index_warning = None
     if result.counts is not None:
         counts = result.counts

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from bot.channels.http import SUBMIT_PATH
 from bot.deps import DialogDep, ServicesDep, SessionKey, TokensDep
 from bot.dialog import Incoming, Reply, Upload
+from bot.text_limits import short
 
 router = APIRouter(tags=["chat"])
 
@@ -25,7 +26,9 @@ COMMANDS = ("welcome", "prereview", "human", "rate", "help", "done", "cancel")
 
 
 class ChatRequest(BaseModel):
-    text: str = Field("", max_length=500, description="用户输入的文字")
+    text: str = Field(
+        "", description="用户输入的文字（超过 500 字时只处理前 500 字，并在回复中说明）"
+    )
     command: str | None = Field(
         None, description="按钮命令：welcome | prereview | human | rate | help | done | cancel"
     )
@@ -132,7 +135,7 @@ async def chat(body: ChatRequest, session: SessionKey, dialog: DialogDep) -> Cha
     # the response's validation there, a second thread hop on every message.
     command = body.command if body.command in COMMANDS else None
     if not body.text.strip() and command is None and body.command:
-        raise HTTPException(status_code=422, detail=f"未知的命令 {body.command}")
+        raise HTTPException(status_code=422, detail=f"未知的命令 {short(body.command, 40)}")
     reply = await run_in_threadpool(
         dialog.handle, session, Incoming(text=body.text, command=command)
     )

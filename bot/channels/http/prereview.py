@@ -16,13 +16,15 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 from bot.channels.http import SUBMIT_PATH
-from bot.deps import JobsDep, SettingsDep, StoreDep
-from bot.jobs import DONE, PrereviewJob, PrereviewJobs, new_token
+from bot.deps import JobsDep, SettingsDep, StoreDep, client_address
+from bot.jobs import DONE, PrereviewJob, PrereviewJobs, Refused, new_token
 from bot.situations import UnknownSituation, known_situations, parse_situations
 from prereview import ReviewResult, render_html, render_pdf, render_text
 from prereview.limits import Limits
 
 CHUNK = 1024 * 1024
+BUSY_RETRY_SECONDS = 60  # the queue is full: jobs finish within minutes
+QUOTA_RETRY_SECONDS = 3600  # this address's hourly quota is used up
 
 router = APIRouter(tags=["prereview"])
 
@@ -83,9 +85,19 @@ async def submit_prereview(
             raise HTTPException(413, limits.job_too_big())
         contents.append((upload.filename or "未命名文件", data))
     token = new_token()
-    job_id = jobs.submit_job(
-        item, contents, answers, (applicant or "").strip() or None, today=date, owner_token=token
-    )
+    try:
+        job_id = jobs.submit_job(
+            item,
+            contents,
+            answers,
+            (applicant or "").strip() or None,
+            today=date,
+            owner_token=token,
+            parties=[f"address:{client_address(request)}"],
+        )
+    except Refused as exc:
+        status, wait = (503, BUSY_RETRY_SECONDS) if exc.busy else (429, QUOTA_RETRY_SECONDS)
+        raise HTTPException(status, exc.message, headers={"Retry-After": str(wait)}) from exc
     base = f"{request.scope.get('root_path', '')}{SUBMIT_PATH}/{job_id}"
     return Submitted(
         job=job_id,

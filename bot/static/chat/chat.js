@@ -2,7 +2,11 @@
 (function () {
   "use strict";
 
-  const boot = window.ONETRIP || {};
+  // Settings come as JSON data (the page's CSP runs no inline script).
+  const bootData = document.getElementById("onetrip-boot");
+  const boot = bootData ? JSON.parse(bootData.textContent) : {};
+  // Only web addresses and this site's own paths become links (never javascript: and the like).
+  const webLink = (url) => /^(https?:\/\/|\/(?!\/))/i.test(String(url || "").trim());
   const log = document.getElementById("log");
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
@@ -96,7 +100,7 @@
     add("办理地点", data.location);
     add("办公时间", data.hours);
     add("咨询电话", data.phone);
-    if (data.online_url) {
+    if (data.online_url && webLink(data.online_url)) {
       const dd = add("网上办理", " ");
       dd.textContent = "";
       const a = el("a", null, "去网上办理");
@@ -161,7 +165,7 @@
     if (reply.card) stack.appendChild(card(reply.card));
     if (reply.links && reply.links.length) {
       const links = el("div", "links");
-      reply.links.forEach((l) => {
+      reply.links.filter((l) => webLink(l.url)).forEach((l) => {
         const a = el("a", null, l.title);
         a.href = l.url;
         a.target = "_blank";

@@ -55,6 +55,9 @@ def wechat_settings(home, fake_api=None, safe=True, secret=True) -> Settings:
         wechat_secret=SECRET if secret else None,
         wechat_aes_key=AES_KEY if safe else None,
         wechat_api_base=f"{fake_api.url}/cgi-bin/" if fake_api else "http://127.0.0.1:9/cgi-bin/",
+        # 兼容模式: these tests send plain and encrypted messages to one account
+        # (plaintext alone is refused in safe mode: tests/security/test_wechat_bounds.py).
+        wechat_compat_mode=True,
     )
 
 
