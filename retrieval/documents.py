@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from knowledge import Guide
-from retrieval.text import normalize
+from retrieval.text import normalize, normalize_form
 
 KINDS = ("name", "alias", "faq", "summary")
 _SUMMARY_CHARS = 60
@@ -36,7 +36,19 @@ def lexical_text(guide: Guide) -> str:
     parts += [f.q for f in guide.faq]
     parts.append(guide.conditions or "")
     parts.append(guide.department)
+    # Citizens name the office rather than the item ("出入境在哪", "社保中心"), so the
+    # places where the item is handled are searchable too.
+    parts += [loc.name for loc in guide.locations]
     return normalize("\n".join(parts))
+
+
+def title_parts(guide: Guide) -> list[str]:
+    return [guide.name] * 2 + list(guide.aliases) + guide.results + [f.q for f in guide.faq]
+
+
+def written_title(guide: Guide) -> str:
+    """The title texts with characters normalised but no synonym applied (for sounds)."""
+    return normalize_form("\n".join(title_parts(guide)))
 
 
 def title_text(guide: Guide) -> str:
@@ -45,8 +57,7 @@ def title_text(guide: Guide) -> str:
     Material names stay out: "居民身份证" is a material of dozens of items but the
     subject of one, and the subject is what this view should find.
     """
-    parts = [guide.name] * 2 + list(guide.aliases) + guide.results + [f.q for f in guide.faq]
-    return normalize("\n".join(parts))
+    return normalize("\n".join(title_parts(guide)))
 
 
 def summary_text(guide: Guide) -> str:

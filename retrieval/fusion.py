@@ -8,7 +8,7 @@ rankers agree, how far ahead is it, how much of the question's informative
 wording does the item contain, how close are its vectors. On the development
 questions RRF ranked better than a linear blend of normalised scores (top-1
 97.1 % against 96.7 % before the name bonus), so RRF it is; its constant, the
-name bonus and the logistic weights are fitted by ``retrieval.calibrate`` and
+name bonus and the logistic weights are fitted by ``retrieval.fit_shipped`` (rules in ``retrieval.calibrate``) and
 live in ``data/calibration.json``.
 """
 
@@ -48,6 +48,10 @@ class SystemModel:
     answer_at: float = 0.5  # confidence needed for a direct answer
     unsure_at: float = 0.2  # below this: not found
     encoders: tuple[str, ...] = ()  # when set, the only encoders whose rankings count
+    # Per feature, quantiles of its value over this knowledge base's probe questions
+    # (``retrieval.probes``): the logistic model reads a feature as its percentile
+    # there, so the same weights mean the same on any knowledge base. Empty: raw.
+    reference: tuple[tuple[float, ...], ...] = ()
 
     def rankers(self, ranking: Ranking) -> list[str]:
         names = [n for n in ranking.scores if n != "name"]
@@ -113,10 +117,15 @@ def signals(ranking: Ranking, fused: np.ndarray, model: SystemModel, state) -> d
         "margin": float((fused[top] - second) / fused[top]) if fused[top] > 0 else 0.0,
     }
     if model.lexical:
-        out["covw"] = state.words.coverage(ranking.query.words, item)
-        out["covc"] = state.chars.coverage(ranking.query.chars, item)
-        out["covs"] = state.sounds.coverage(ranking.query.sounds, item)
-        out["miss"] = state.words.missing(ranking.query.words, item)
+        lexical = ranking.memo.get(item)
+        if lexical is None:
+            lexical = ranking.memo[item] = {
+                "covw": state.words.coverage(ranking.query.words, item),
+                "covc": state.chars.coverage(ranking.query.chars, item),
+                "covs": state.sounds.coverage(ranking.query.sounds, item),
+                "miss": state.words.missing(ranking.query.words, item),
+            }
+        out.update(lexical)
         out["name"] = float(ranking.scores["name"][top])
     for name in rankers:
         if name not in LEXICAL:
@@ -124,30 +133,77 @@ def signals(ranking: Ranking, fused: np.ndarray, model: SystemModel, state) -> d
     return out
 
 
+# Features read as they are: the share of rankers agreeing is already scale-free.
+RAW_FEATURES = ("agree",)
+QUANTILES = 21
+
+
+def percentile(value: float, quantiles: tuple[float, ...]) -> float:
+    """Where ``value`` falls among a feature's reference quantiles (0–1, ties halved)."""
+    ref = np.asarray(quantiles)
+    low = np.searchsorted(ref, value, "left")
+    high = np.searchsorted(ref, value, "right")
+    return float((low + high) / 2 / len(ref))
+
+
+def feature_values(values: dict[str, float], model: SystemModel) -> list[float | None]:
+    """The model's features of one question, as percentiles where a reference exists."""
+    out: list[float | None] = []
+    for i, name in enumerate(model.features):
+        value = values.get(name)
+        ref = model.reference[i] if i < len(model.reference) else ()
+        out.append(None if value is None else percentile(value, ref) if ref else value)
+    return out
+
+
+def reference_of(rows: list[dict[str, float]], features: tuple[str, ...]) -> tuple:
+    """Quantiles of each feature over ``rows`` (the probes' signals); raw ones get none."""
+    grid = np.linspace(0, 100, QUANTILES)
+    out = []
+    for name in features:
+        seen = [r[name] for r in rows if name in r]
+        if name in RAW_FEATURES or not seen:
+            out.append(())
+        else:
+            out.append(tuple(float(v) for v in np.percentile(seen, grid)))
+    return tuple(out)
+
+
 def confidence(values: dict[str, float], model: SystemModel) -> float:
     """Probability that the top item is the right one (logistic over the signals)."""
     z = model.intercept
-    for name, mean, scale, coef in zip(
-        model.features, model.mean, model.scale, model.coef, strict=True
-    ):
-        value = values.get(name, mean)  # an encoder not calibrated for counts as average
-        z += coef * (value - mean) / (scale or 1.0)
+    features = feature_values(values, model)
+    for value, mean, scale, coef in zip(features, model.mean, model.scale, model.coef, strict=True):
+        if value is not None:  # an encoder not calibrated for counts as average
+            z += coef * (value - mean) / (scale or 1.0)
     return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
+def models_to_data(models: dict[str, SystemModel]) -> dict:
+    return {name: asdict(m) for name, m in models.items()}
+
+
+def models_from_data(systems: dict) -> dict[str, SystemModel]:
+    """Models per system from their saved form; defaults for any system not saved."""
+    models = {name: default_model(name) for name in (*SYSTEMS, QUICK)}
+    for name, saved in systems.items():
+        raw = dict(saved)
+        for key in ("features", "mean", "scale", "coef", "encoders"):
+            raw[key] = tuple(raw.get(key, ()))
+        raw["reference"] = tuple(tuple(q) for q in raw.get("reference", ()))
+        models[name] = SystemModel(**raw)
+    return models
+
+
 def save_models(models: dict[str, SystemModel], info: dict, path: Path = CALIBRATION) -> None:
-    data = {"info": info, "systems": {name: asdict(m) for name, m in models.items()}}
+    data = {"info": info, "systems": models_to_data(models)}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 @cache
 def load_models(path: Path = CALIBRATION) -> dict[str, SystemModel]:
-    """Calibrated models per system; defaults for any system not calibrated."""
-    models = {name: default_model(name) for name in (*SYSTEMS, QUICK)}
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for name, raw in data.get("systems", {}).items():
-            for key in ("features", "mean", "scale", "coef", "encoders"):
-                raw[key] = tuple(raw.get(key, ()))
-            models[name] = SystemModel(**raw)
-    return models
+    """The shipped models (fitted on the samples' labelled questions), used until a
+    knowledge base has calibrated its own, and as the start for systems it cannot fit."""
+    if not path.exists():
+        return models_from_data({})
+    return models_from_data(json.loads(path.read_text(encoding="utf-8")).get("systems", {}))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -34,11 +35,12 @@ from retrieval.documents import (
     lexical_text,
     title_text,
     vector_texts,
+    written_title,
 )
 from retrieval.lexical import LexicalIndex
 from retrieval.synonyms import default_synonyms
 from retrieval.text import normalize
-from retrieval.tokens import WordTokenizer, char_ngrams, domain_terms, sound_grams
+from retrieval.tokens import WordTokenizer, char_ngrams, domain_terms, sound_view
 from retrieval.vectors import VectorTable
 
 FORMAT = 1  # bump when the saved layout or the embedded texts change meaning
@@ -77,6 +79,11 @@ class IndexState:
     chars: LexicalIndex
     sounds: LexicalIndex
     vectors: VectorSet
+    sound_docs: list[list[str]] = field(default_factory=list)
+    # Confidence models calibrated for this knowledge base (``retrieval.selfcal``);
+    # empty until calibrated, when the searcher uses the shipped ones.
+    models: dict = field(default_factory=dict)
+    calibration: dict = field(default_factory=dict)
     name_grams: list[frozenset[str]] = field(default_factory=list)
     item_rows: dict[str, list[np.ndarray]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
@@ -203,6 +210,7 @@ def build_state(
         tokenizer = WordTokenizer(terms)
     word_docs = [old_tokens.get(t) or tokenizer.tokens(t) for t in lex_texts]
     char_docs = [char_ngrams(t) for t in titles]
+    sound_docs = [sound_view(t, written_title(g)) for t, g in zip(titles, guides, strict=True)]
     state = IndexState(
         version=version,
         ids=[g.id for g in guides],
@@ -213,8 +221,9 @@ def build_state(
         char_docs=char_docs,
         words=LexicalIndex(word_docs),
         chars=LexicalIndex(char_docs),
-        sounds=LexicalIndex([sound_grams(t) for t in titles]),
+        sounds=LexicalIndex(sound_docs),
         vectors=vector_set,
+        sound_docs=sound_docs,
     )
     return state, embedded
 
@@ -276,7 +285,20 @@ class IndexDir:
         )
         return int(meta["kb_version"]), meta, vectors
 
-    def publish(self, version: int, vectors: VectorSet, config: dict) -> Path:
+    @property
+    def labels_path(self) -> Path:
+        """Staff-labelled questions accepted by a re-calibration (one JSON object a line)."""
+        return self.root / "labels.jsonl"
+
+    def labels_digest(self) -> str:
+        try:
+            return hashlib.sha256(self.labels_path.read_bytes()).hexdigest()[:16]
+        except FileNotFoundError:
+            return ""
+
+    def publish(
+        self, version: int, vectors: VectorSet, config: dict, calibration: dict | None = None
+    ) -> Path:
         """Write a new folder, then point ``CURRENT`` at it (atomic rename)."""
         self.root.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
@@ -293,6 +315,7 @@ class IndexDir:
                 "fingerprints": vectors.fingerprints,
                 "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "rows": {e: int(t.index.ntotal) for e, t in vectors.tables.items()},
+                "calibration": calibration,
             }
             (building / "meta.json").write_text(
                 json.dumps(meta, ensure_ascii=False), encoding="utf-8"

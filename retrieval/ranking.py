@@ -14,8 +14,8 @@ import numpy as np
 
 from retrieval.facets import strip_cues
 from retrieval.index import IndexState
-from retrieval.text import expansions, normalize
-from retrieval.tokens import char_ngrams, sound_grams
+from retrieval.text import expansions, normalize, normalize_form
+from retrieval.tokens import char_ngrams, sound_view
 
 LEXICAL = ("words", "chars", "sound")
 _DEPTH = 20
@@ -42,14 +42,19 @@ class Ranking:
     candidates: np.ndarray  # item positions in the state
     scores: dict[str, np.ndarray]  # ranker → score per candidate
     best_rows: dict[str, np.ndarray]  # encoder → best vector row per candidate
+    state: IndexState | None = None  # the index state the candidates are positions in
+    # Signals of an item that depend only on the query and the item (coverage…), kept
+    # because calibration scores the same ranking under many fusion settings.
+    memo: dict[int, dict[str, float]] = field(default_factory=dict)
 
 
-def _lexical(state: IndexState, text: str) -> Query:
+def _lexical(state: IndexState, text: str, written: str) -> Query:
     core = strip_cues(text)
     words = state.tokenizer.tokens(core)
     for term in expansions(text):
         words += state.tokenizer.tokens(term)
-    return Query(text, words, char_ngrams(core), {}, core, sound_grams(core))
+    sounds = sound_view(core, strip_cues(written))
+    return Query(text, words, char_ngrams(core), {}, core, sounds)
 
 
 def prepare(state: IndexState, encoders: list, question: str) -> Query:
@@ -58,7 +63,7 @@ def prepare(state: IndexState, encoders: list, question: str) -> Query:
 
 def prepare_many(state: IndexState, encoders: list, questions: list[str]) -> list[Query]:
     """Normalise, tokenise and embed questions (embedding in batches)."""
-    queries = [_lexical(state, normalize(q)) for q in questions]
+    queries = [_lexical(state, normalize(q), normalize_form(q)) for q in questions]
     embed(queries, encoders)
     return queries
 
@@ -127,4 +132,4 @@ def rank(state: IndexState, query: Query, depth: int = _DEPTH) -> Ranking:
         [len(state.name_grams[i] & qgrams) / max(len(state.name_grams[i]), 1) for i in candidates],
         np.float32,
     )
-    return Ranking(query, candidates, scores, rows)
+    return Ranking(query, candidates, scores, rows, state)

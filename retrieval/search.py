@@ -17,12 +17,24 @@ import faiss
 import numpy as np
 
 from knowledge import Guide, Store
-from retrieval.answers import compose_answer, compose_sections
 from retrieval.encoders import EncoderPool, load_encoders
+from retrieval.evaluate import Question
 from retrieval.facets import detect_facets, strip_cues
-from retrieval.fusion import QUICK, SystemModel, confidence, fused_scores, load_models, signals
+from retrieval.fusion import (
+    QUICK,
+    SystemModel,
+    confidence,
+    fused_scores,
+    load_models,
+    models_from_data,
+    models_to_data,
+    signals,
+)
 from retrieval.index import IndexDir, IndexState, Progress, build_state, config_key
+from retrieval.labels import Recalibration, compare, read_labels, write_labels
 from retrieval.ranking import Ranking, embed, prepare_many, rank
+from retrieval.replies import compose_reply
+from retrieval.selfcal import self_calibrate
 from retrieval.text import expansions, normalize, to_simplified
 from retrieval.tokens import char_ngrams
 
@@ -97,7 +109,7 @@ class Searcher:
         self.encoders = [EncoderPool.of(e) for e in encoders]
         self.hotline = hotline
         self.budget = budget
-        self.models: dict[str, SystemModel] = load_models()
+        self._shipped: dict[str, SystemModel] = load_models()
         self._disk = IndexDir(self.home / "index")
         self._progress = progress or (lambda _: None)
         self._swap = threading.Lock()
@@ -146,6 +158,16 @@ class Searcher:
     def size(self) -> int:
         return len(self._current().ids)
 
+    @property
+    def models(self) -> dict[str, SystemModel]:
+        """The confidence models in use: this knowledge base's own once calibrated."""
+        return self._current().models or self._shipped
+
+    @property
+    def calibration(self) -> dict:
+        """What the current models were fitted on (probes, labelled questions)."""
+        return dict(self._current().calibration)
+
     def _current(self) -> IndexState:
         state = self._state
         if state is None:
@@ -169,8 +191,13 @@ class Searcher:
                 progress=self._progress,
             )
             stale = saved is None or saved[0] != version or saved[1].get("config") != config
+            calibration = None if stale else (saved[1].get("calibration") or None)
+            if calibration is None or calibration.get("labels") != self._disk.labels_digest():
+                calibration = self._calibrate(state)
+                stale = True
+            self._use(state, calibration)
             if embedded or stale:
-                self._disk.publish(version, state.vectors, config)
+                self._disk.publish(version, state.vectors, config, calibration)
             self.last_embedded = len(embedded)
             with self._swap:
                 self._state = state
@@ -182,7 +209,11 @@ class Searcher:
             state, embedded = build_state(
                 version, guides, self.encoders, budget=self.budget, progress=self._progress
             )
-            self._disk.publish(version, state.vectors, config_key(self.encoders, self.budget))
+            calibration = self._calibrate(state)
+            self._use(state, calibration)
+            self._disk.publish(
+                version, state.vectors, config_key(self.encoders, self.budget), calibration
+            )
             with self._swap:
                 self._state = state
             self.last_embedded = len(embedded)
@@ -217,13 +248,62 @@ class Searcher:
                 budget=self.budget,
                 progress=self._progress,
             )
+            calibration = self._calibrate(new_state)
+            self._use(new_state, calibration)
             self._disk.publish(
-                changes.version, new_state.vectors, config_key(self.encoders, self.budget)
+                changes.version,
+                new_state.vectors,
+                config_key(self.encoders, self.budget),
+                calibration,
             )
             with self._swap:
                 self._state = new_state
             self.last_embedded = len(embedded)
             return len(embedded)
+
+    def recalibrate(self, labelled: list[Question]) -> Recalibration:
+        """Re-calibrate with staff-labelled traffic (``onetrip calibrate``).
+
+        The new models are kept, saved with the index and their labels (so later
+        builds use them too), only when :func:`retrieval.labels.compare` finds them
+        no worse on the labelled questions; otherwise nothing changes.
+        """
+        with self._build:
+            state = self._current()
+            result = compare(state, self.encoders, self.models, self._shipped, labelled)
+            if result.accepted and result.models is not None:
+                write_labels(self._disk.labels_path, labelled)
+                calibration = {
+                    "labels": self._disk.labels_digest(),
+                    "systems": models_to_data(result.models),
+                    "info": {
+                        **state.calibration,
+                        "labelled": result.before.n_in + result.before.n_oos,
+                    },
+                }
+                self._use(state, calibration)
+                config = config_key(self.encoders, self.budget)
+                self._disk.publish(state.version, state.vectors, config, calibration)
+            return result
+
+    def _calibrate(self, state: IndexState) -> dict:
+        """Self-calibration of ``state`` (with the accepted staff labels), as saved beside it."""
+        self._progress("校准置信度")
+        started = time.perf_counter()
+        labels = read_labels(self._disk.labels_path)
+        fitted = self_calibrate(state, self.encoders, self._shipped, labels)
+        digest = self._disk.labels_digest()
+        seconds = round(time.perf_counter() - started, 2)
+        if fitted is None:
+            return {"labels": digest, "systems": None, "info": {"probes": 0, "seconds": seconds}}
+        models, info = fitted
+        info["seconds"] = seconds
+        return {"labels": digest, "systems": models_to_data(models), "info": info}
+
+    @staticmethod
+    def _use(state: IndexState, calibration: dict) -> None:
+        state.models = models_from_data(calibration["systems"]) if calibration["systems"] else {}
+        state.calibration = calibration.get("info", {})
 
     def _maybe_refresh(self) -> None:
         """Every few seconds, check the KB version; update in the background when stale."""
@@ -240,7 +320,7 @@ class Searcher:
 
     def judge_many(self, questions: list[str], system: str = "fused") -> list[Judgement]:
         state = self._current()
-        model = self.models[system]
+        model = (state.models or self._shipped)[system]
         encoders = self.encoders if model.vector else []
         queries = prepare_many(state, encoders, questions)
         return [self._judge(state, rank(state, q), model) for q in queries]
@@ -256,7 +336,8 @@ class Searcher:
         skip the expensive encoder, which is most of a question's CPU time.
         """
         state = self._current()
-        fused, quick = self.models["fused"], self.models[QUICK]
+        models = state.models or self._shipped
+        fused, quick = models["fused"], models[QUICK]
         cheap = [e for e in self.encoders if e.cheap]
         expensive = [e for e in self.encoders if not e.cheap]
         usable = bool(expensive) and set(quick.encoders) <= {e.name for e in cheap}
@@ -375,7 +456,7 @@ class Searcher:
         if context is not None and facet is not None and self._bare_follow_up(state, question):
             # “要多久” about the item in context: nothing to search, so no encoding.
             hit = Hit(context.id, to_simplified(context.name), 1.0)
-            return self._answered(context, facets, situations, [], [hit])
+            return self._answered(context, facets, situations, [], [hit], question)
         ((judgement, model),) = self.judge_served([question])
         hits = self._hits(state, judgement)
         if (
@@ -383,7 +464,7 @@ class Searcher:
             and facet is not None
             and self._is_follow_up(state, question, judgement, model, context_item)
         ):
-            return self._answered(context, facets, situations, [], hits)
+            return self._answered(context, facets, situations, [], hits, question)
         if not judgement.order or judgement.confidence < model.unsure_at:
             return self._not_found(facet, hits)
         if judgement.confidence < model.answer_at:
@@ -392,7 +473,7 @@ class Searcher:
             state, state.ids[judgement.order[0]], self._clauses(state, question)
         )
         guide = state.guide(main)
-        return self._answered(guide, facets or ["general"], situations, others, hits)
+        return self._answered(guide, facets or ["general"], situations, others, hits, question)
 
     def _is_follow_up(
         self,
@@ -431,12 +512,11 @@ class Searcher:
         situations: dict[str, bool] | None,
         others: list[str],
         hits: list[Hit],
+        question: str = "",
     ) -> Answer:
+        """The answer about ``guide``; with the ``question``, fitted to what it asks."""
         specific = [f for f in facets if f != "general"][:2]
-        if len(specific) > 1:
-            text = compose_sections(guide, specific, situations)
-        else:
-            text = compose_answer(guide, (specific or facets)[0], situations)
+        text = compose_reply(guide, question, facets, situations)
         state = self._current()
         names = [to_simplified(g.name) for g in (state.guide(o) for o in others) if g]
         if names:

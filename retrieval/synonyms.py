@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from retrieval.charforms import normalize_form
+
 
 class SynonymTableError(ValueError):
     """The table file is malformed; the message names the file and the entry."""
@@ -71,8 +73,6 @@ class Synonyms:
 
     @classmethod
     def from_data(cls, data: dict | None, source: str = "synonyms.yaml") -> Synonyms:
-        from retrieval.text import normalize_form
-
         data = data or {}
         unknown = set(data) - {"replace", "expand", "groups"}
         if unknown:

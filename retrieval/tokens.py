@@ -115,3 +115,14 @@ def sound_grams(text: str) -> list[str]:
         else:
             out.extend(f"{a}_{b}" for a, b in pairwise(syllables))
     return [sys.intern(t) for t in out]
+
+
+def sound_view(normalised: str, written: str) -> list[str]:
+    """Syllable bigrams of a text as normalised and as written (before the synonym table).
+
+    The synonym table rewrites 低保 to 最低生活保障 on both sides, so a homophone of
+    the short form ("低宝") would find nothing; the written form keeps its sounds.
+    """
+    grams = sound_grams(normalised)
+    seen = set(grams)
+    return grams + [g for g in sound_grams(written) if g not in seen]

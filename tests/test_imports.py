@@ -81,8 +81,7 @@ BOT_FORBIDDEN_THIRD_PARTY: dict[str, tuple[str, ...]] = {
 }
 # The queue interface lives apart from its RQ implementation: only that module uses rq.
 QUEUE_IMPLEMENTATIONS = ("bot.jobs.rq_queue",)
-# Known and owned elsewhere: retrieval.text <-> retrieval.synonyms (issue 11 removes it).
-ALLOWED_CYCLES = [{"retrieval.text", "retrieval.synonyms"}]
+ALLOWED_CYCLES: list[set[str]] = []
 
 
 def project_sources(root: Path = ROOT) -> dict[str, str]:

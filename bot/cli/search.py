@@ -142,7 +142,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _heldout() -> dict:
-    """Figures stored by ``python -m retrieval.calibrate`` for weights fitted on half the set."""
+    """Figures stored by ``python -m retrieval.fit_shipped`` for weights fitted on half the set."""
     from retrieval.fusion import CALIBRATION
 
     if not CALIBRATION.exists():

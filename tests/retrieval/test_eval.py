@@ -6,10 +6,12 @@ from collections import Counter
 
 import pytest
 
-from retrieval import FACETS, Searcher
+from retrieval import FACETS, EvalSet, Searcher, evaluate_side_by_side, format_side_by_side
 from retrieval.evaluate import TARGETS, evaluate, load_questions, multi_item
 
 from .conftest import DEV_QUESTIONS
+
+SAMPLES = DEV_QUESTIONS.parents[2] / "knowledge" / "samples"
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +68,17 @@ def test_two_item_messages_offer_the_other_item(searcher: Searcher, questions) -
     figures = multi_item(searcher, questions)
     assert figures["multi_main"] >= 0.8 and figures["multi_offered"] >= 0.8
     assert figures["single_spurious"] <= 0.03
+
+
+def test_sets_on_their_own_knowledge_bases_side_by_side(tmp_path) -> None:
+    lines = DEV_QUESTIONS.read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("\n".join(lines[:40]), encoding="utf-8")
+    second.write_text("\n".join(lines[-40:]), encoding="utf-8")
+    sets = [EvalSet("样例", first, SAMPLES), EvalSet("另一组", second, SAMPLES)]
+    results = evaluate_side_by_side(sets, encoders="none")
+    assert list(results) == ["样例", "另一组"]
+    assert set(results["样例"]) == {"bm25", "vector", "fused", "served"}
+    assert results["样例"]["bm25"].n_in + results["样例"]["bm25"].n_oos == 40
+    table = format_side_by_side(results)
+    assert table.index("样例") < table.index("另一组") and "falsely rejected" in table

@@ -70,3 +70,9 @@ def test_digest_changes_with_the_content(tmp_path: Path) -> None:
     a = Synonyms.from_data({"replace": {"甲": "乙"}})
     b = Synonyms.from_data({"replace": {"甲": "丙"}})
     assert a.digest != b.digest
+
+
+def test_a_longer_phrase_is_not_cut_by_a_shorter_entry() -> None:
+    # "过期" → "到期" must not turn "超过期限" into "超到期限"
+    assert "超到期" not in normalize("超过期限未申请的，需重新提交")
+    assert normalize("身份证过期了") == "身份证到期"
