@@ -233,11 +233,17 @@ def hours_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str
 
 
 def phone_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
+    """Each place's phone, the item's own 咨询电话 and its 监督投诉电话, as the guide gives them."""
     name = zh(guide.name)
     lines = [f"· {zh(loc.name)}：{loc.phone}" for loc in guide.locations if loc.phone]
+    if guide.phone and all(guide.phone != loc.phone for loc in guide.locations):
+        lines.append(f"· 咨询电话：{guide.phone}")
+    if guide.complaint_phone:
+        lines.append(f"· 监督投诉电话：{guide.complaint_phone}")
     if not lines:
         return f"“{name}”的办事指南未写明咨询电话，请到办理窗口咨询。"
-    return f"“{name}”的咨询电话：\n" + "\n".join(lines)
+    heading = "咨询与投诉电话" if guide.complaint_phone else "咨询电话"
+    return f"“{name}”的{heading}：\n" + "\n".join(lines)
 
 
 def online_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from knowledge import Guide
 from retrieval import FACETS, compose_answer
+from retrieval.facets import detect_facet
 
 SOURCE = "（来源：《居民身份证换领、补领》办事指南）"
 
@@ -158,3 +159,16 @@ def test_traditional_guide_is_answered_in_simplified() -> None:
 def test_unknown_facet_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown facet"):
         compose_answer(make_guide(), "weather")
+
+
+def test_a_complaint_question_gets_the_guides_complaint_phone():
+    guide = make_guide(phone="0510-88880000", complaint_phone="0510-12345000")
+    assert detect_facet("办得太慢了，我要投诉，打哪个电话") == "phone"
+    answer = compose_answer(guide, "phone")
+    assert "监督投诉电话：0510-12345000" in answer
+    assert "咨询电话：0510-88880000" in answer
+
+
+def test_without_a_complaint_phone_none_is_invented():
+    answer = compose_answer(make_guide(), "phone")
+    assert "投诉" not in answer
