@@ -13,7 +13,14 @@ from bot.cli.samples import SAMPLES_DIR
 from bot.compose import open_searcher, open_store
 from bot.settings import Settings
 
-DEV_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions.jsonl"
+TEST_DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
+DEV_QUESTIONS = TEST_DATA / "questions.jsonl"
+# The sets `onetrip eval --side-by-side` reports: label, questions, the guides they ask about.
+SIDE_BY_SIDE = (
+    ("样例问题集", TEST_DATA / "questions.jsonl", SAMPLES_DIR),
+    ("留出集 #2", TEST_DATA / "questions_heldout2.jsonl", SAMPLES_DIR),
+    ("留出知识库", TEST_DATA / "questions_heldout_kb.jsonl", TEST_DATA / "heldout_kb"),
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +42,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="在临时知识库中用内置示例指南评测（知识库为空时自动使用）",
     )
     p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument(
+        "--side-by-side",
+        action="append",
+        nargs="?",
+        const="",
+        metavar="名称=问题集:指南目录",
+        help="在各自的临时知识库中并列评测几个问题集（不写值时：样例问题集、留出集 #2、留出知识库）",
+    )
     p.set_defaults(handler=cmd_eval)
 
 
@@ -95,8 +110,52 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _eval_sets(values: list[str]) -> list:
+    """``名称=问题集:指南目录`` values, or the default sets when none is given."""
+    from retrieval import EvalSet
+
+    given = [v for v in values if v]
+    if not given:
+        return [EvalSet(label, questions, guides) for label, questions, guides in SIDE_BY_SIDE]
+    sets = []
+    for value in given:
+        label, _, paths = value.partition("=")
+        questions, _, guides = paths.partition(":")
+        if not (label and questions and guides):
+            raise SystemExit(f"--side-by-side 的格式应为 名称=问题集:指南目录，而不是 {value!r}")
+        sets.append(EvalSet(label, Path(questions), Path(guides)))
+    return sets
+
+
+def cmd_eval_side_by_side(args: argparse.Namespace, settings: Settings) -> int:
+    from retrieval import evaluate_side_by_side, format_side_by_side
+
+    sets = _eval_sets(args.side_by_side)
+    absent = [str(p) for s in sets for p in (s.questions, s.guides) if not p.exists()]
+    if absent:
+        print("找不到：" + "、".join(absent), file=sys.stderr)
+        return 1
+    results = evaluate_side_by_side(
+        sets,
+        settings.encoders,
+        settings.embed_model,
+        progress=lambda text: print(text, file=sys.stderr),
+    )
+    if args.json:
+        out = {
+            label: {n: vars(m) for n, m in systems.items()} for label, systems in results.items()
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(format_side_by_side(results))
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from retrieval.evaluate import by_tag, evaluate, format_table, load_questions, multi_item
+
+    if args.side_by_side is not None:
+        return cmd_eval_side_by_side(args, settings)
 
     questions = load_questions(args.questions)
     with tempfile.TemporaryDirectory() as tmp:
