@@ -30,8 +30,8 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
+from prereview.ids import USCC_CHARS, id_check_char, uscc_check_char
+
 _CHINESE_DIGITS = {
     **dict.fromkeys("〇零", "0"),
     **dict.fromkeys("一壹幺", "1"),
@@ -57,8 +57,6 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}")
 _LOCAL = re.compile(r"[2-9]\d{6,7}")
 _CARD_SCHEMES = "34569"
-USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 @dataclass(frozen=True)
@@ -212,8 +210,7 @@ def is_id_number(number: str) -> bool:
         return bool(re.fullmatch(r"[1-9]\d{14}", number)) and born is not None and born.year >= 1910
     if not _id_shape(number):
         return False
-    total = sum(int(c) * w for c, w in zip(number[:17], ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11] == number[17]
+    return id_check_char(number[:17]) == number[17]
 
 
 def is_bank_card(number: str) -> bool:
@@ -232,8 +229,7 @@ def is_uscc(code: str) -> bool:
     identifier, not a person's, though it may be all digits and pass Luhn by chance."""
     if len(code) != 18 or any(c not in USCC_CHARS for c in code):
         return False
-    total = sum(USCC_CHARS.index(c) * w for c, w in zip(code[:17], USCC_WEIGHTS, strict=True))
-    return USCC_CHARS[(31 - total % 31) % 31] == code[17]
+    return uscc_check_char(code[:17]) == code[17]
 
 
 def _masked(kind: str, digits: str) -> str:
