@@ -8,8 +8,7 @@ are shown and do not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from bot.admin.checks import Problems
 from knowledge import Problem, Store
 from knowledge.bundles import Bundle, lint_bundle, lint_bundles, parse_bundle_text
 
@@ -31,24 +30,7 @@ same_document: []            # 不同事项中其实是同一份文件的材料�
 """
 
 
-@dataclass(frozen=True)
-class BundleProblems:
-    """Problems of one bundle, split as the page shows them."""
-
-    items: tuple[Problem, ...] = ()
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity != "error"]
-
-
-def check_bundle(
-    text: str, store: Store, editing: Bundle | None
-) -> tuple[Bundle | None, BundleProblems]:
+def check_bundle(text: str, store: Store, editing: Bundle | None) -> tuple[Bundle | None, Problems]:
     """The bundle in ``text`` if it parses, and all its problems.
 
     ``editing`` is the stored bundle being edited (its id never changes), or None when
@@ -56,7 +38,7 @@ def check_bundle(
     """
     bundle, problems = parse_bundle_text(text, EDITOR)
     if bundle is None:
-        return None, BundleProblems(tuple(problems))
+        return None, Problems(tuple(problems))
     if editing is not None and bundle.id != editing.id:
         problems.append(
             Problem(EDITOR, "id", f"已有一件事的编号不能修改，应为 {editing.id}；需要新编号请新建")
@@ -66,11 +48,11 @@ def check_bundle(
     guides = {g.id: g for g in store.list()}
     bundles = {b.id: b for b in store.list_bundles()} | {bundle.id: bundle}
     problems += lint_bundle(bundle, EDITOR, guides, bundles)
-    return bundle, BundleProblems(tuple(problems))
+    return bundle, Problems(tuple(problems))
 
 
-def stored_problems(store: Store) -> dict[str, BundleProblems]:
+def stored_problems(store: Store) -> dict[str, Problems]:
     """Each stored bundle's problems against the knowledge base, by bundle id."""
     bundles = store.list_bundles()
     found = lint_bundles([(b.id, b) for b in bundles], store.list())
-    return {b.id: BundleProblems(tuple(p for p in found if p.file == b.id)) for b in bundles}
+    return {b.id: Problems(tuple(p for p in found if p.file == b.id)) for b in bundles}

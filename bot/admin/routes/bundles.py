@@ -13,13 +13,8 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from bot.admin import audit_log
 from bot.admin.accounts import Staff
-from bot.admin.bundle_checks import (
-    EDITOR,
-    NEW_BUNDLE_YAML,
-    BundleProblems,
-    check_bundle,
-    stored_problems,
-)
+from bot.admin.bundle_checks import EDITOR, NEW_BUNDLE_YAML, check_bundle, stored_problems
+from bot.admin.checks import Problems
 from bot.admin.diff import text_diff
 from bot.admin.publish import refresh_search
 from bot.admin.staff_sessions import Forbidden, csrf_guard, flash, require_staff
@@ -60,7 +55,7 @@ def bundle_list(request: Request, ctx: Context) -> Response:
 def _edit_page(
     request: Request,
     text: str,
-    problems: BundleProblems,
+    problems: Problems,
     bundle: Bundle | None,
     revision: str = "",
     status: int = 200,
@@ -86,9 +81,9 @@ def _edit_page(
     )
 
 
-def _blocked(exc: PublishBlocked) -> BundleProblems:
+def _blocked(exc: PublishBlocked) -> Problems:
     """Errors the save would cause in other bundles (one nesting this one, say)."""
-    return BundleProblems(tuple(exc.problems))
+    return Problems(tuple(exc.problems))
 
 
 def _revision_text(ctx: Services, bundle_id: str, rev: int) -> str:
@@ -105,7 +100,7 @@ def new_bundle(request: Request, ctx: Context, copy: str = "", rev: int | None =
     if copy and rev is not None:
         text = _revision_text(ctx, copy, rev)
         return _edit_page(request, text, check_bundle(text, ctx.store, None)[1], None, loaded=rev)
-    return _edit_page(request, NEW_BUNDLE_YAML, BundleProblems(), None)
+    return _edit_page(request, NEW_BUNDLE_YAML, Problems(), None)
 
 
 @router.post("/bundles/new")
@@ -168,7 +163,7 @@ async def _published(
     staff: Staff,
     action: str,
     bundle: Bundle,
-    problems: BundleProblems,
+    problems: Problems,
     note: str,
 ) -> None:
     audit_log.record(ctx.db, staff.name, action, f"{bundle.id} {bundle.name}", note)
