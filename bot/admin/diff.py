@@ -9,9 +9,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.admin.forms import FIELD_LABELS, PART_LABELS
 from knowledge import Guide, guide_yaml
+
+Entry = TypeVar("Entry")  # a store history entry (items or bundles)
 
 
 @dataclass(frozen=True)
@@ -79,3 +82,13 @@ def changed_parts(old: Guide | None, new: Guide | None) -> list[str]:
         for key in keys
         if a.get(key) != b.get(key)
     ]
+
+
+def pick_revision(entries: list[Entry], rev: int | None) -> tuple[Entry, Entry | None]:
+    """The history entry of revision ``rev`` (newest when absent) and the one before it.
+
+    ``entries`` run newest first, as the store's history returns them.
+    """
+    index = next((i for i, e in enumerate(entries) if e.revision == rev), 0)
+    previous = entries[index + 1] if index + 1 < len(entries) else None
+    return entries[index], previous

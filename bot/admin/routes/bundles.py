@@ -15,7 +15,7 @@ from bot.admin import audit_log
 from bot.admin.accounts import Staff
 from bot.admin.bundle_checks import EDITOR, NEW_BUNDLE_YAML, check_bundle, stored_problems
 from bot.admin.checks import Problems
-from bot.admin.diff import text_diff
+from bot.admin.diff import pick_revision, text_diff
 from bot.admin.publish import refresh_search
 from bot.admin.staff_sessions import Forbidden, csrf_guard, flash, require_staff
 from bot.admin.web import AdminRoute, PageNotFound, redirect, render
@@ -180,9 +180,7 @@ def bundle_history(request: Request, ctx: Context, bundle_id: str, rev: int | No
     entries = ctx.store.bundle_history(bundle_id)
     if not entries:
         raise PageNotFound(f"一件事 {bundle_id} 没有修改记录。")
-    index = next((i for i, e in enumerate(entries) if e.revision == rev), 0)
-    selected = entries[index]
-    previous = entries[index + 1] if index + 1 < len(entries) else None
+    selected, previous = pick_revision(entries, rev)
     before = previous.bundle if previous else None
     return render(
         request,

@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse
 from bot.admin import audit_log
 from bot.admin.accounts import Staff
 from bot.admin.checks import Problems, check_guide, lint_summary
-from bot.admin.diff import changed_parts, yaml_diff
+from bot.admin.diff import changed_parts, pick_revision, yaml_diff
 from bot.admin.forms import anchor, data_from_form, field_label, form_from_guide, form_from_post
 from bot.admin.publish import refresh_search
 from bot.admin.staff_sessions import Forbidden, csrf_guard, flash, require_staff
@@ -236,9 +236,7 @@ def guide_history(request: Request, ctx: Context, item_id: str, rev: int | None 
     entries = ctx.store.history(item_id)
     if not entries:
         raise PageNotFound(f"事项 {item_id} 没有修改记录。")
-    index = next((i for i, e in enumerate(entries) if e.revision == rev), 0)
-    selected = entries[index]
-    previous = entries[index + 1] if index + 1 < len(entries) else None
+    selected, previous = pick_revision(entries, rev)
     before = previous.guide if previous else None
     return render(
         request,
