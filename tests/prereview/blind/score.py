@@ -1,18 +1,24 @@
 """Scores the blind set through the CLI contract, in aggregate only.
 
-    python -m tests.prereview.blind.score OUT_DIR [--write]
+    python -m tests.prereview.blind.score OUT_DIR [--write] [--generator MODULE]
 
 Runs ``onetrip prereview --item … --json upload_1.jpg …`` for every case of
-``OUT_DIR/cases.json`` (``--write`` generates the set first) and prints how many
-cases came out fully right (every status and ``complete``) and the share of
-materials whose status is right. Single cases are not printed: the set stays
-blind for whoever reads the engine (notes say when it was last looked at).
-This scorer was written by the lead, who has read the engine; it only compares.
+``OUT_DIR/cases.json`` (``--write`` generates the set first, with
+``MODULE.write_cases``; the default is this set's ``make_blind``) and prints how
+many cases came out fully right (every status and ``complete``) and the share of
+materials whose status is right. When the cases carry ``documents`` (the truth
+of the fields each real document shows), it also prints the per-field accuracy
+against the ``documents`` of the CLI's JSON. Single cases are not printed: the
+set stays blind for whoever reads the engine (notes say when it was last looked
+at). This scorer was written by the lead, who has read the engine; it only
+compares. It serves every document set with this ``cases.json`` schema
+(``tests/prereview/blind2`` too).
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import json
 import sys
@@ -39,16 +45,48 @@ def run_case(case: dict, folder: Path) -> dict:
     return json.loads(out.getvalue())
 
 
+def _same(want: object, got: object) -> bool:
+    if isinstance(want, str) and isinstance(got, str):
+        return "".join(want.split()) == "".join(got.split())
+    return want == got
+
+
+def field_facts(truth: list[dict], documents: list[dict]) -> list[tuple[str, bool]]:
+    """(field, read right) for every field of every true document of one case.
+
+    A true document is compared with the CLI's document that has the same files,
+    else the one sharing most files; a document the engine did not form gets
+    every field wrong.
+    """
+    facts: list[tuple[str, bool]] = []
+    for doc in truth:
+        files = set(doc["files"])
+        best = max(
+            documents,
+            key=lambda d: (set(d.get("files", [])) == files, len(files & set(d.get("files", [])))),
+            default=None,
+        )
+        if best is not None and not files & set(best.get("files", [])):
+            best = None
+        read = best.get("fields", {}) if best else {}
+        for key, want in doc.get("fields", {}).items():
+            facts.append((key, key in read and _same(want, read[key])))
+    return facts
+
+
 def score(root: Path) -> dict:
-    """Aggregate figures: cases right, material statuses right, confusions by status."""
+    """Aggregate figures: cases right, material statuses right, confusions, fields."""
     cases = json.loads((root / "cases.json").read_text(encoding="utf-8"))
     right = statuses = statuses_right = complete_right = 0
     confusion: Counter[tuple[str, str]] = Counter()
+    fields: dict[str, list[bool]] = {}
     for case in cases:
         got = run_case(case, root / case["id"])
         if "error" in got:
             confusion[("case", "error")] += 1
             continue
+        for key, ok in field_facts(case.get("documents", []), got.get("documents", [])):
+            fields.setdefault(key, []).append(ok)
         expect = case["expect"]["materials"]
         seen = {m["id"]: m["status"] for m in got["materials"]}
         ok = got["complete"] == case["expect"]["complete"]
@@ -68,15 +106,17 @@ def score(root: Path) -> dict:
         "statuses": statuses,
         "statuses_right": statuses_right,
         "confusion": {f"{a}→{b}": n for (a, b), n in confusion.most_common()},
+        "fields": {key: (sum(oks), len(oks)) for key, oks in sorted(fields.items())},
     }
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="blind-"))
     if "--write" in argv or not (root / "cases.json").exists():
-        from tests.prereview.blind.make_blind import write_cases
-
-        write_cases(root)
+        generator = "tests.prereview.blind.make_blind"
+        if "--generator" in argv:
+            generator = argv[argv.index("--generator") + 1]
+        importlib.import_module(generator).write_cases(root)
     result = score(root)
     print(
         f"blind set: {result['cases_right']}/{result['cases']} cases fully right, "
@@ -85,6 +125,12 @@ def main(argv: list[str]) -> int:
         f"({result['statuses_right'] / max(result['statuses'], 1):.1%})"
     )
     print("expected→got:", json.dumps(result["confusion"], ensure_ascii=False))
+    if result["fields"]:
+        right = sum(r for r, _ in result["fields"].values())
+        total = sum(n for _, n in result["fields"].values())
+        print(f"fields read right {right}/{total} ({right / max(total, 1):.1%}):")
+        for key, (r, n) in result["fields"].items():
+            print(f"  {key:<12} {r}/{n} ({r / max(n, 1):.1%})")
     return 0
 
 
