@@ -48,6 +48,28 @@ RECOGNIZE_FIELDS = (
 )
 CHECK_PATTERN = re.compile(r"^(not_expired|names_match|readable|issued_within_days:[1-9]\d*)$")
 
+# What a form field (表单栏目) holds: a small fixed vocabulary, so that pre-review can fill it.
+FORM_KEYS = (
+    "name",  # 姓名 of a person
+    "id_number",  # 公民身份号码
+    "sex",  # 性别
+    "birth_date",  # 出生日期
+    "ethnicity",  # 民族
+    "address",  # 住址 (of a person, as on the ID card)
+    "phone",  # 联系电话
+    "company_name",  # 单位 / 企业 / 个体工商户名称
+    "uscc",  # 统一社会信用代码
+    "legal_rep",  # 法定代表人 / 负责人
+    "business_address",  # 经营场所 / 住所 of a business
+    "date",  # 填表 / 申请日期
+)
+DOCUMENT_TYPES = (
+    "id-card", "business-licence", "bank-account", "hukou", "marriage",
+    "social-security-card", "driving-licence", "property-certificate",
+    "birth-certificate", "lease", "power-of-attorney", "termination",
+    "health-certificate", "form",
+)  # fmt: skip
+
 
 def _simplified(value: object) -> object:
     """Map a Traditional spelling of a fixed-list value to its Simplified form."""
@@ -241,15 +263,27 @@ class Recognize(_Strict):
     keywords: list[Text] = Field(default_factory=list)
     fields: list[Literal[RECOGNIZE_FIELDS]] = Field(default_factory=list)
     # Built-in document type (证照类型, prereview.doctypes); inferred from the name when absent.
-    type: (
-        Literal[
-            "id-card", "business-licence", "bank-account", "hukou", "marriage",
-            "social-security-card", "driving-licence", "property-certificate",
-            "birth-certificate", "lease", "power-of-attorney", "termination",
-            "health-certificate", "form",
-        ]
-        | None
-    ) = None  # fmt: skip
+    type: Literal[DOCUMENT_TYPES] | None = None
+
+
+class FormField(_Strict):
+    """One field of a form material (一表申请): its printed label, what it holds, where from.
+
+    ``from`` names materials of the same item (the operator's ID card; the lease or
+    the deed of the premises) or document types (``lease``); without it the field
+    takes the document types that usually carry its key, and the values the
+    applicant typed.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, populate_by_name=True, serialize_by_alias=True
+    )
+
+    label: Text = Field(min_length=1, max_length=40)
+    key: Literal[FORM_KEYS]
+    from_: Annotated[list[LocalSlug] | None, BeforeValidator(_as_list)] = Field(
+        default=None, alias="from"
+    )
 
 
 class Material(_Strict):
@@ -270,6 +304,7 @@ class Material(_Strict):
     origin: Text | None = None  # 来源渠道: 申请人自备, 政府部门核发, ……
     recognize: Recognize | None = None
     checks: list[str] = Field(default_factory=list)
+    form_fields: list[FormField] = Field(default_factory=list)  # a form's fields (一表申请)
 
     @field_validator("checks")
     @classmethod
@@ -372,6 +407,20 @@ class Guide(_Strict):
     faq: list[Faq] = Field(default_factory=list)
     source: Source | None = None
     updated: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _form_sources(self) -> Guide:
+        """A form field's ``from`` names a material of this item or a document type."""
+        ids = {m.id for m in self.materials}
+        for material in self.materials:
+            for field in material.form_fields:
+                for name in field.from_ or []:
+                    if name not in ids and name not in DOCUMENT_TYPES:
+                        raise ValueError(
+                            f"材料 {material.id} 的表单栏目“{field.label}”：from {name!r} "
+                            f"既不是本事项的材料编号，也不是证照类型（{'、'.join(DOCUMENT_TYPES)}）"
+                        )
+        return self
 
     def material(self, material_id: str) -> Material | None:
         return next((m for m in self.materials if m.id == material_id), None)

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
+from prereview.fields import is_organisation
 from prereview.ids import mask_id_number
 
 OK = "ok"
@@ -50,6 +51,52 @@ class FileNote:
     reason: str
 
 
+# Keys of ``DocumentRead.fields``: a contract (scorers compare them with their truth).
+DOCUMENT_FIELDS = (
+    "name", "id_number", "uscc", "legal_rep", "address", "phone",
+    "issue_date", "valid_until", "signature",
+)  # fmt: skip
+
+
+@dataclass
+class DocumentRead:
+    """One assembled document and the fields read off it (each key only when read).
+
+    ``files`` are the uploads it came from (two photos of one ID card), ``type`` a
+    document kind of ``prereview.doctypes``, ``material`` the material it filled.
+    Dates are ``YYYY-MM-DD``; ``valid_until`` may be ``长期``; ``signature`` a bool.
+    """
+
+    files: list[str]
+    type: str | None = None
+    material: str | None = None
+    fields: dict[str, str | bool] = field(default_factory=dict)
+
+
+@dataclass
+class PrefillField:
+    """One field of a form (一表申请): the value and the document it came from, or blank.
+
+    ``note`` says why a field stays blank when sources exist (they disagree, a code
+    fails its check); it never repeats the values.
+    """
+
+    label: str
+    key: str
+    value: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class PrefillForm:
+    """The fields of one form material, pre-filled from the uploads."""
+
+    material: str
+    name: str
+    fields: list[PrefillField] = field(default_factory=list)
+
+
 @dataclass
 class ReviewResult:
     item: str
@@ -68,6 +115,8 @@ class ReviewResult:
     time_limit: str | None = None
     fees: str | None = None
     online_url: str | None = None
+    documents: list[DocumentRead] = field(default_factory=list)
+    prefill: list[PrefillForm] = field(default_factory=list)
 
     def by_status(self, status: str) -> list[MaterialResult]:
         return [m for m in self.materials if m.status == status]
@@ -80,7 +129,14 @@ class ReviewResult:
         data = asdict(self)
         data["date"] = self.date.isoformat()
         data["questions"] = [{"situation": s, "question": q} for s, q in self.questions]
-        return _mask(data) if mask else data
+        if not mask:
+            return data
+        for document in data["documents"]:
+            document["fields"] = {k: mask_value(k, v) for k, v in document["fields"].items()}
+        for form in data["prefill"]:
+            for item in form["fields"]:
+                item["value"] = mask_value(item["key"], item["value"])
+        return _mask(data)
 
     @classmethod
     def from_json(cls, data: dict) -> ReviewResult:
@@ -90,8 +146,35 @@ class ReviewResult:
         data["unrecognised"] = [FileNote(**f) for f in data.get("unrecognised", [])]
         data["file_warnings"] = [FileNote(**f) for f in data.get("file_warnings", [])]
         data["questions"] = [(q["situation"], q["question"]) for q in data.get("questions", [])]
+        data["documents"] = [DocumentRead(**d) for d in data.get("documents", [])]
+        data["prefill"] = [
+            PrefillForm(f["material"], f["name"], [PrefillField(**x) for x in f.get("fields", [])])
+            for f in data.get("prefill", [])
+        ]
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+_PERSON_KEYS = ("name", "legal_rep")
+
+
+def mask_value(key: str, value: object) -> object:
+    """A field's value with personal data hidden: ID numbers, phones, names, home addresses.
+
+    ``张三`` → ``张*``, ``13912345678`` → ``139****5678``, an address past its first
+    six characters → ``****``; an organisation's name is public and kept.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    if key == "id_number":
+        return mask_id_number(value)
+    if key == "phone":
+        return value[:3] + "*" * (len(value) - 7) + value[-4:] if len(value) > 7 else "****"
+    if key in _PERSON_KEYS and not is_organisation(value):
+        return value[0] + "*" * (len(value) - 1)
+    if key == "address":
+        return value[:6] + "****"
+    return value
 
 
 def _mask(value):

@@ -24,6 +24,7 @@ from prereview.extract import extract_text
 from prereview.fields import Fields, find_named
 from prereview.limits import MB, Limits
 from prereview.ocr import Ocr
+from prereview.prefill import fill_result, read_documents
 from prereview.result import (
     DEFECTIVE,
     DEFERRABLE,
@@ -395,7 +396,7 @@ def review(
     ]
     ordered = [results[m.id] for m in guide.materials]
     complete = not questions and not any(r.status in (MISSING, DEFECTIVE) for r in ordered)
-    return ReviewResult(
+    result = ReviewResult(
         item=guide.id,
         item_name=guide.name,
         department=guide.department,
@@ -412,7 +413,9 @@ def review(
         time_limit=_time_limit(guide),
         fees=guide.fees,
         online_url=guide.online_url,
+        documents=read_documents(pieces, assigned, names, ordered),
     )
+    return fill_result(result, guide)
 
 
 def _material_result(
