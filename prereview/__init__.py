@@ -7,6 +7,16 @@ read by layout (ID numbers, USCCs, dates, names, seals) → checks → one statu
 per material → notice. docs/prereview.md describes the rules.
 """
 
+from prereview.bundle_notice import render_bundle_html, render_bundle_pdf, render_bundle_text
+from prereview.bundle_review import (
+    BundleItemResult,
+    BundleReviewResult,
+    CombinedMaterialResult,
+    bundle_sources,
+    is_bundle_json,
+    review_bundle,
+    situation_keys,
+)
 from prereview.document import Document, Line, Page
 from prereview.extract import extract_text
 from prereview.fields import Fields, extract_fields
@@ -20,6 +30,9 @@ from prereview.reviewer import Reviewer
 
 __all__ = [
     "STATUSES",
+    "BundleItemResult",
+    "BundleReviewResult",
+    "CombinedMaterialResult",
     "Document",
     "Fields",
     "FileNote",
@@ -32,16 +45,23 @@ __all__ = [
     "ReviewResult",
     "Reviewer",
     "UploadRejected",
+    "bundle_sources",
     "check_id_number",
     "check_uscc",
     "extract_fields",
     "extract_text",
+    "is_bundle_json",
     "make_ocr",
     "mask_id_number",
     "mask_text",
+    "render_bundle_html",
+    "render_bundle_pdf",
+    "render_bundle_text",
     "render_html",
     "render_pdf",
     "render_text",
     "review",
+    "review_bundle",
+    "situation_keys",
     "sniff",
 ]

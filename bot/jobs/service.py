@@ -34,12 +34,23 @@ from bot.jobs.sealing import new_seal, seal, token_hash, unseal
 from bot.jobs.tables import JobRow
 from knowledge import Store
 from knowledge.db import make_sessionmaker, utcnow
-from prereview import Reviewer, ReviewResult
+from prereview import (
+    BundleReviewResult,
+    Reviewer,
+    ReviewResult,
+    bundle_sources,
+    is_bundle_json,
+    review_bundle,
+)
 from prereview.review import china_today
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 FAILED_MESSAGE = "预审过程中出现错误，请稍后重试，或直接到窗口咨询"
 QUEUE_DOWN_MESSAGE = "预审服务暂时不可用，请稍后重试，或直接到窗口咨询"
+# A bundle's job keeps ``bundle:ID`` where an item's keeps its id (bundle ids never equal
+# item ids, and old rows stay as they are: no new column, no migration).
+BUNDLE_PREFIX = "bundle:"
+AnyResult = ReviewResult | BundleReviewResult
 
 # A file of a job: a path to copy, (name, content) to write, or (name, path) to move in.
 JobFile = Path | tuple[str, bytes] | tuple[str, Path]
@@ -50,21 +61,22 @@ class PrereviewJob:
     """A job as callers see it; ``result`` is full only for the owner's token."""
 
     id: str
-    item: str
+    item: str  # empty for a bundle's job
     status: str
-    result: ReviewResult | None
+    result: AnyResult | None
     masked: bool
     error: str | None
     owner: str | None
     created_at: dt.datetime
     finished_at: dt.datetime | None
+    bundle: str | None = None  # the 一件事 reviewed, for a bundle's job
 
     @property
     def finished(self) -> bool:
         return self.status in (DONE, FAILED)
 
 
-OnDone = Callable[[PrereviewJob, ReviewResult | None], None]
+OnDone = Callable[[PrereviewJob, AnyResult | None], None]
 
 
 class PrereviewJobs:
@@ -121,6 +133,7 @@ class PrereviewJobs:
         owner_token: str | None = None,
         owner: str | None = None,
         parties: list[str] | None = None,
+        bundle: bool = False,
     ) -> str:
         """Store the files under random names and queue the review; returns the job id.
 
@@ -132,6 +145,8 @@ class PrereviewJobs:
         ``parties`` (``conversation:…``, ``address:…``) are charged the job and its pages
         against their quotas; raises :class:`bot.jobs.admission.Refused`, with nothing
         stored or moved, when the queue is full or a quota is used up.
+        With ``bundle``, ``item_id`` is a bundle's id and ``situations`` its keys that
+        apply (``{key: True}``; None: not asked), reviewed by ``review_bundle``.
         """
         pages = job_pages([_content(item) for item in files], self.reviewer.limits.max_pages)
         if self.admission is not None:
@@ -145,7 +160,7 @@ class PrereviewJobs:
             session.add(
                 JobRow(
                     id=job_id,
-                    item_id=item_id,
+                    item_id=f"{BUNDLE_PREFIX}{item_id}" if bundle else item_id,
                     status=QUEUED,
                     situations=situations,
                     applicant=applicant,
@@ -224,7 +239,7 @@ class PrereviewJobs:
         except Exception:
             log.exception("prereview job %s crashed", job_id)
 
-    def run(self, job_id: str) -> ReviewResult | None:
+    def run(self, job_id: str) -> AnyResult | None:
         """Run one queued job to the end (what the thread pool and queue workers call).
 
         A job that is not queued (running elsewhere, finished, purged) is left alone.
@@ -240,6 +255,10 @@ class PrereviewJobs:
             row = session.get(JobRow, job_id)
             request = (row.item_id, row.files, row.situations, row.applicant, row.review_date)
         item_id, files, situations, applicant, today = request
+        if item_id.startswith(BUNDLE_PREFIX):
+            found, error = self._run_bundle(job_id, item_id.removeprefix(BUNDLE_PREFIX), request)
+            self._finish(job_id, found, error)
+            return found
         result: ReviewResult | None = None
         error: str | None = None
         guide = self.store.get(item_id)
@@ -262,7 +281,35 @@ class PrereviewJobs:
         self._finish(job_id, result, error)
         return result
 
-    def _finish(self, job_id: str, result: ReviewResult | None, error: str | None) -> None:
+    def _run_bundle(
+        self, job_id: str, bundle_id: str, request: tuple
+    ) -> tuple[BundleReviewResult | None, str | None]:
+        """A bundle's job: the same uploads against each of its items (result, error)."""
+        _, files, situations, applicant, today = request
+        bundle = self.store.get_bundle(bundle_id)
+        if bundle is None:
+            return None, f"没有编号为 {bundle_id} 的一件事"
+        try:
+            guides, bundles = bundle_sources(bundle, self.store.get, self.store.get_bundle)
+            result = review_bundle(
+                bundle,
+                guides,
+                [Path(f["path"]) for f in files],
+                None if situations is None else [k for k, on in situations.items() if on],
+                applicant,
+                today,
+                self.reviewer.ocr,
+                bundles=bundles,
+                names=[f["name"] for f in files],
+                limits=self.reviewer.limits,
+                number=f"YS{(today or china_today()):%Y%m%d}{job_id[:6].upper()}",
+            )
+        except Exception as exc:
+            log.error("prereview job %s failed: %r", job_id, exc)
+            return None, FAILED_MESSAGE
+        return result, None
+
+    def _finish(self, job_id: str, result: AnyResult | None, error: str | None) -> None:
         """Store the outcome (failed when ``result`` is None) and call the on_done callbacks."""
         with self._sessions.begin() as session:
             row = session.get(JobRow, job_id)
@@ -305,10 +352,10 @@ class PrereviewJobs:
             if token is not None and row.sealed and row.seal_secret:
                 try:
                     data = json.loads(unseal(row.sealed, row.seal_secret, token, job_id))
-                    return _job(row, ReviewResult.from_json(data), masked=False)
+                    return _job(row, _from_json(data), masked=False)
                 except InvalidToken:
                     log.warning("prereview job %s: sealed result could not be opened", job_id)
-            return _job(row, ReviewResult.from_json(row.result), masked=True)
+            return _job(row, _from_json(row.result), masked=True)
 
     # -- retention -------------------------------------------------------------------------
 
@@ -371,10 +418,18 @@ def _store_file(item: JobFile, path: Path) -> dict[str, str]:
     return {"name": name, "path": str(path)}
 
 
-def _job(row: JobRow, result: ReviewResult | None, masked: bool) -> PrereviewJob:
+def _from_json(data: dict) -> AnyResult:
+    """A stored result: a bundle's, or one item's (every job stored before bundles)."""
+    return (
+        BundleReviewResult.from_json(data) if is_bundle_json(data) else ReviewResult.from_json(data)
+    )
+
+
+def _job(row: JobRow, result: AnyResult | None, masked: bool) -> PrereviewJob:
+    bundle = row.item_id.startswith(BUNDLE_PREFIX)
     return PrereviewJob(
         row.id,
-        row.item_id,
+        "" if bundle else row.item_id,
         row.status,
         result,
         masked,
@@ -382,4 +437,5 @@ def _job(row: JobRow, result: ReviewResult | None, masked: bool) -> PrereviewJob
         row.owner,
         row.created_at,
         row.finished_at,
+        row.item_id.removeprefix(BUNDLE_PREFIX) if bundle else None,
     )

@@ -19,7 +19,21 @@ from bot.channels.http import SUBMIT_PATH
 from bot.deps import JobsDep, SettingsDep, StoreDep, client_address
 from bot.jobs import DONE, PrereviewJob, PrereviewJobs, Refused, new_token
 from bot.situations import UnknownSituation, known_situations, parse_situations
-from prereview import ReviewResult, render_html, render_pdf, render_text
+from knowledge import Store
+from knowledge.bundles import BundleError, compose
+from prereview import (
+    BundleReviewResult,
+    ReviewResult,
+    bundle_sources,
+    render_bundle_html,
+    render_bundle_pdf,
+    render_bundle_text,
+    render_html,
+    render_pdf,
+    render_text,
+    situation_keys,
+)
+from prereview.forms import render_form_html, render_form_pdf
 from prereview.limits import Limits
 
 CHUNK = 1024 * 1024
@@ -36,6 +50,8 @@ class Submitted(BaseModel):
     result_url: str
     notice_html: str
     notice_pdf: str
+    form_html: str  # the pre-filled application form (一表申请)
+    form_pdf: str
 
 
 async def _read_upload(upload: UploadFile, limits: Limits) -> bytes:
@@ -55,22 +71,30 @@ async def submit_prereview(
     settings: SettingsDep,
     store: StoreDep,
     jobs: JobsDep,
-    item: Annotated[str, Form(description="事项编号，如 scjg-qiye-sheli")],
     files: Annotated[list[UploadFile], File(description="材料照片、PDF 或 Word（.docx）")],
+    item: Annotated[str | None, Form(description="事项编号，如 scjg-qiye-sheli")] = None,
+    bundle: Annotated[
+        str | None, Form(description="一件事编号，如 kai-fandian（与 item 二选一）")
+    ] = None,
     situations: Annotated[
         list[str], Form(description="适用的办事情形，如 agent 或 agent=false；未列出的视为未知")
     ] = [],  # noqa: B006 - FastAPI copies form defaults
     applicant: Annotated[str | None, Form(description="申请人姓名或单位名称")] = None,
     date: Annotated[dt.date | None, Form(description="预审日期（默认今天）")] = None,
 ) -> Submitted:
-    guide = store.get(item)
-    if guide is None:
-        raise HTTPException(404, f"没有编号为 {item} 的事项")
-    try:
-        # Situations not named stay unknown: the result then lists the questions to ask.
-        answers = known_situations(parse_situations(situations, guide, unlisted=None)) or None
-    except UnknownSituation as exc:
-        raise HTTPException(422, str(exc)) from exc
+    if (item is None) == (bundle is None):
+        raise HTTPException(422, "请提供事项编号 item 或一件事编号 bundle，二者选一")
+    if bundle is not None:
+        answers = _bundle_answers(store, bundle, situations)
+    else:
+        guide = store.get(item)
+        if guide is None:
+            raise HTTPException(404, f"没有编号为 {item} 的事项")
+        try:
+            # Situations not named stay unknown: the result then lists the questions to ask.
+            answers = known_situations(parse_situations(situations, guide, unlisted=None)) or None
+        except UnknownSituation as exc:
+            raise HTTPException(422, str(exc)) from exc
     if not files:
         raise HTTPException(422, "请至少上传一个文件")
     limits = settings.limits
@@ -87,13 +111,14 @@ async def submit_prereview(
     token = new_token()
     try:
         job_id = jobs.submit_job(
-            item,
+            bundle or item,
             contents,
             answers,
             (applicant or "").strip() or None,
             today=date,
             owner_token=token,
             parties=[f"address:{client_address(request)}"],
+            bundle=bundle is not None,
         )
     except Refused as exc:
         status, wait = (503, BUSY_RETRY_SECONDS) if exc.busy else (429, QUOTA_RETRY_SECONDS)
@@ -106,7 +131,26 @@ async def submit_prereview(
         result_url=base,
         notice_html=f"{base}/notice.html",
         notice_pdf=f"{base}/notice.pdf",
+        form_html=f"{base}/form.html",
+        form_pdf=f"{base}/form.pdf",
     )
+
+
+def _bundle_answers(store: Store, bundle_id: str, situations: list[str]) -> dict[str, bool] | None:
+    """A bundle's situations that apply, checked now; none named means not asked yet.
+
+    A bundle's answers are all-or-nothing: once some are named, the others do not apply.
+    """
+    bundle = store.get_bundle(bundle_id)
+    if bundle is None:
+        raise HTTPException(404, f"没有编号为 {bundle_id} 的一件事")
+    try:
+        keys = situation_keys(situations)
+        guides, bundles = bundle_sources(bundle, store.get, store.get_bundle)
+        compose(bundle, guides, keys if situations else None, bundles=bundles)
+    except BundleError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    return dict.fromkeys(keys, True) if situations else None
 
 
 def _job(jobs: PrereviewJobs, job_id: str, token: str | None) -> PrereviewJob:
@@ -119,10 +163,11 @@ def _job(jobs: PrereviewJobs, job_id: str, token: str | None) -> PrereviewJob:
     return job
 
 
-def result_json(result: ReviewResult, centre: str | None = None) -> dict[str, Any]:
+def result_json(result: ReviewResult | BundleReviewResult, centre: str | None = None) -> dict:
     """The CLI's JSON contract plus everything the notice shows."""
     data = result.to_json()
-    data["notice"] = "\n\n".join(render_text(result, max_bytes=1 << 20, centre=centre))
+    render = render_bundle_text if isinstance(result, BundleReviewResult) else render_text
+    data["notice"] = "\n\n".join(render(result, max_bytes=1 << 20, centre=centre))
     return data
 
 
@@ -142,6 +187,7 @@ def get_prereview(
     return {
         "job": job.id,
         "item": job.item,
+        "bundle": job.bundle,
         "status": job.status,
         "masked": job.masked,
         "error": job.error,
@@ -151,7 +197,7 @@ def get_prereview(
     }
 
 
-def _finished(job: PrereviewJob) -> ReviewResult:
+def _finished(job: PrereviewJob) -> ReviewResult | BundleReviewResult:
     if job.status != DONE or job.result is None:
         detail = job.error or "预审尚未完成，请稍后再试"
         raise HTTPException(409 if job.status != DONE else 500, detail)
@@ -169,7 +215,8 @@ def notice_html(
     token: Annotated[str | None, Query()] = None,
 ) -> HTMLResponse:
     result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
-    html = render_html(result, centre=settings.centre_name, hotline=settings.hotline)
+    render = render_bundle_html if isinstance(result, BundleReviewResult) else render_html
+    html = render(result, centre=settings.centre_name, hotline=settings.hotline)
     return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
 
 
@@ -182,12 +229,46 @@ def notice_pdf(
     token: Annotated[str | None, Query()] = None,
 ) -> Response:
     result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
-    pdf = render_pdf(result, centre=settings.centre_name, hotline=settings.hotline)
+    render = render_bundle_pdf if isinstance(result, BundleReviewResult) else render_pdf
+    pdf = render(result, centre=settings.centre_name, hotline=settings.hotline)
     return Response(
         pdf,
         media_type="application/pdf",
         headers={
             "Content-Disposition": f'inline; filename="notice-{result.number}.pdf"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+@router.get(
+    "/prereview/{job_id}/form.html", response_class=HTMLResponse, summary="预填申请表（网页）"
+)
+def form_html(
+    job_id: str,
+    jobs: JobsDep,
+    x_job_token: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query()] = None,
+) -> HTMLResponse:
+    """The pre-filled form (一表申请); without the owner's token its personal data is masked."""
+    result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
+    html = render_form_html(result)
+    return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
+
+
+@router.get("/prereview/{job_id}/form.pdf", summary="预填申请表（PDF）")
+def form_pdf(
+    job_id: str,
+    jobs: JobsDep,
+    x_job_token: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query()] = None,
+) -> Response:
+    result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
+    return Response(
+        render_form_pdf(result),
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="form-{result.number}.pdf"',
             "Cache-Control": "private, no-store",
         },
     )
