@@ -1,5 +1,5 @@
-"""``onetrip kb ...``: staff commands to import, export, lint, list and show guides
-(and ``convert``, in :mod:`bot.cli.kb_convert`)."""
+"""``onetrip kb ...``: staff commands to import, export, lint and list guides and bundles
+(``show`` in :mod:`bot.cli.kb_show`, ``convert`` in :mod:`bot.cli.kb_convert`)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,20 @@ import getpass
 import sys
 from pathlib import Path
 
-from bot.cli import kb_convert
+from bot.admin.kb_transfer import incoming_bundle_problems
+from bot.cli import kb_convert, kb_show
 from bot.compose import open_store
 from bot.links import guide_link_problems
 from bot.settings import Settings
 from knowledge import (
-    Guide,
     Problem,
     PublishBlocked,
-    Store,
     guide_yaml,
     lint_guides,
     lint_paths,
     load_guides,
 )
-from knowledge.bundles import Bundle, lint_bundle, load_bundles, split_files, write_bundles
+from knowledge.bundles import split_files, write_bundles
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,9 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--department", help="实施主体，如 示范市公安局")
     p.set_defaults(handler=cmd_list)
 
-    p = commands.add_parser("show", help="显示一个事项的办事指南")
+    p = commands.add_parser("show", help="显示一个事项的办事指南，或一个一件事")
     p.add_argument("item_id", metavar="ID")
-    p.set_defaults(handler=cmd_show)
+    p.set_defaults(handler=kb_show.cmd_show)
 
     kb_convert.register(commands)
 
@@ -66,22 +65,6 @@ def _author(args: argparse.Namespace) -> str:
         return "cli"
 
 
-def _bundle_problems(
-    store: Store, bundle_paths: list[Path], guides: list[Guide]
-) -> tuple[list[Bundle], list[Problem]]:
-    """The bundles under ``bundle_paths`` and their problems against the knowledge base as
-    it would be after importing ``guides``: ``kb lint`` says what ``kb import`` would."""
-    loaded = load_bundles(bundle_paths)
-    known_guides = {g.id: g for g in store.list()} | {g.id: g for g in guides}
-    known_bundles = {b.id: b for b in store.list_bundles()} | {b.id: b for _, b in loaded.bundles}
-    problems = loaded.problems + [
-        problem
-        for file, bundle in loaded.bundles
-        for problem in lint_bundle(bundle, file, known_guides, known_bundles)
-    ]
-    return [b for _, b in loaded.bundles], problems
-
-
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """Guides and 一件事 bundles (``kind: bundle``) side by side; any error blocks all."""
     guide_paths, bundle_paths, unreadable = split_files(args.paths)
@@ -93,7 +76,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if args.strict:
         blocking += quality
     store = open_store(settings)
-    bundles, bundle_problems = _bundle_problems(store, bundle_paths, guides)
+    bundles, bundle_problems = incoming_bundle_problems(store, bundle_paths, guides)
     blocking += [p for p in bundle_problems if p.severity == "error"]
     if blocking:
         return _import_failed(blocking)
@@ -138,7 +121,7 @@ def cmd_lint(args: argparse.Namespace, settings: Settings) -> int:
     problems += lint_paths(guide_paths)
     if bundle_paths:
         guides = [g for _, g in load_guides(guide_paths).guides]
-        problems += _bundle_problems(open_store(settings), bundle_paths, guides)[1]
+        problems += incoming_bundle_problems(open_store(settings), bundle_paths, guides)[1]
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     for problem in errors:
@@ -165,68 +148,3 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{bundle.id}\t{bundle.name}\t{bundle.department}")
     print(f"共 {len(bundles)} 个一件事")
     return 0
-
-
-def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    guide = open_store(settings).get(args.item_id)
-    if guide is None:
-        print(f"没有事项 {args.item_id}（用 onetrip kb list 查看全部事项）", file=sys.stderr)
-        return 1
-    print(format_guide(guide))
-    return 0
-
-
-def format_guide(guide: Guide) -> str:
-    """The whole guide as labelled Chinese text for staff."""
-    lines = [f"【{guide.name}】（{guide.id}）"]
-
-    def add(label: str, value: object) -> None:
-        if value not in (None, "", []):
-            lines.append(f"{label}：{value}")
-
-    add("事项编码", guide.code)
-    add("实施主体", guide.department)
-    add("综合窗口分类", guide.category)
-    add("事项类型", guide.type)
-    add("办件类型", guide.handling)
-    add("相似问法", "；".join(guide.aliases))
-    add("设定依据", "；".join(guide.basis))
-    add("受理条件", (guide.conditions or "").strip())
-    if guide.situations:
-        lines.append("办事情形：")
-        lines += [f"  - {s.label}（{s.id}）{s.question or ''}" for s in guide.situations]
-    lines.append("申请材料：" if guide.materials else "申请材料：无需提交材料")
-    for i, m in enumerate(guide.materials, 1):
-        flags = [
-            "必要" if m.required else "非必要",
-            *(["容缺后补"] if m.deferrable else []),
-            *(["免提交"] if m.shared else []),
-            *([f"{m.form}"] if m.form else []),
-            *([f"{m.copies}份"] if m.copies else []),
-        ]
-        if m.situations:
-            labels = [(guide.situation(s).label if guide.situation(s) else s) for s in m.situations]
-            flags.append("适用情形：" + "、".join(labels))
-        if m.one_of:
-            flags.append(f"任选其一组：{m.one_of}")
-        lines.append(f"  {i}. {m.name}（{'，'.join(flags)}）")
-        if m.notes:
-            lines.append(f"     说明：{m.notes}")
-    if guide.time_limit:
-        t = guide.time_limit
-        if t.statutory is not None:
-            lines.append(f"法定办结时限：{t.statutory}个{t.unit}")
-        if t.promised is not None:
-            lines.append(f"承诺办结时限：{t.promised}个{t.unit}")
-    add("收费标准", guide.fees)
-    add("到现场次数", guide.visits)
-    add("网上办理", guide.online_url)
-    for loc in guide.locations:
-        parts = [loc.name, loc.address, loc.hours, loc.phone and f"电话 {loc.phone}"]
-        lines.append("办理地点：" + "；".join(p for p in parts if p))
-    add("办理流程", " → ".join(guide.process))
-    add("办理结果", "、".join(guide.results))
-    for f in guide.faq:
-        lines.append(f"问：{f.q}\n答：{f.a}")
-    add("指南更新日期", guide.updated)
-    return "\n".join(lines)

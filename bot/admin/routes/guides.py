@@ -1,7 +1,14 @@
-"""Service guides (办事指南): list, create, edit every field, history with diffs, restore."""
+"""Service guides (办事指南): list, create, edit every field, history with diffs, restore.
+
+A change that would break a 一件事 bundle (:class:`knowledge.PublishBlocked`) is not a
+bare error page: the form comes back with what staff typed and, for each bundle, its
+name and the problems the change would cause, so they can fix the bundle or undo the edit.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Annotated
 
 import zhconv
@@ -18,7 +25,7 @@ from bot.admin.staff_sessions import Forbidden, csrf_guard, flash, require_staff
 from bot.admin.web import AdminRoute, PageNotFound, redirect, render
 from bot.deps import get_services
 from bot.services import Services
-from knowledge import Guide, ItemNotFound, guide_yaml
+from knowledge import Guide, ItemNotFound, Problem, PublishBlocked, Store, guide_yaml
 from knowledge.schema import CATEGORIES, FORMS, HANDLINGS, ITEM_TYPES, RECOGNIZE_FIELDS, UNITS
 
 router = APIRouter(
@@ -121,6 +128,40 @@ def guide_list(
     )
 
 
+@dataclass(frozen=True)
+class BrokenBundle:
+    """A bundle a refused change would break, with the lint errors it would get."""
+
+    id: str
+    title: str  # 开饭店一件事: the name without its inner quotes, to be quoted once
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """Why a save or a deletion was refused: ``what`` (此修改 / 删除此事项) breaks ``bundles``."""
+
+    what: str
+    bundles: tuple[BrokenBundle, ...]
+    deleting: bool = False
+
+
+def _blocked(exc: PublishBlocked, store: Store, what: str, deleting: bool = False) -> Blocked:
+    """The problems grouped by bundle, each named as staff know it.
+
+    Each problem's file is ``一件事 <id>`` (the contract of :class:`PublishBlocked`).
+    """
+    by_bundle: dict[str, list[Problem]] = {}
+    for problem in exc.problems:
+        by_bundle.setdefault(problem.file.removeprefix("一件事 "), []).append(problem)
+    bundles = []
+    for bundle_id, problems in by_bundle.items():
+        bundle = store.get_bundle(bundle_id)
+        title = re.sub('[“”"]', "", bundle.name) if bundle else bundle_id
+        bundles.append(BrokenBundle(bundle_id, title, tuple(problems)))
+    return Blocked(what, tuple(bundles), deleting)
+
+
 def _edit_page(
     request: Request,
     form: dict,
@@ -129,6 +170,7 @@ def _edit_page(
     status: int = 200,
     conflict: str | None = None,
     note: str = "",
+    blocked: Blocked | None = None,
 ) -> Response:
     return render(
         request,
@@ -139,6 +181,7 @@ def _edit_page(
             "guide": guide,
             "creating": guide is None,
             "conflict": conflict,
+            "blocked": blocked,
             "note": note,
             **_choices(),
         },
@@ -160,7 +203,11 @@ async def create_guide(request: Request, ctx: Context, staff: CurrentStaff) -> R
     guide, problems = check_guide(data_from_form(form), ctx.store, True, allow_http)
     if guide is None or problems.errors:
         return _edit_page(request, form, problems, None, 400, note=note)
-    ctx.store.save(guide, staff.name, note or "新建事项")
+    try:
+        ctx.store.save(guide, staff.name, note or "新建事项")
+    except PublishBlocked as exc:  # say, an id a bundle already uses
+        blocked = _blocked(exc, ctx.store, "保存此事项")
+        return _edit_page(request, form, problems, None, 409, note=note, blocked=blocked)
     await _published(request, ctx, staff, "guide.create", guide, problems, None, note)
     return redirect(f"/admin/guides/{guide.id}")
 
@@ -192,7 +239,12 @@ async def save_guide(request: Request, ctx: Context, staff: CurrentStaff, item_i
         return _edit_page(request, form, problems, original, 409, conflict, note)
     if guide is None or problems.errors:
         return _edit_page(request, form, problems, original, 400, note=note)
-    if ctx.store.save(guide, staff.name, note or None):
+    try:
+        changed = ctx.store.save(guide, staff.name, note or None)
+    except PublishBlocked as exc:
+        blocked = _blocked(exc, ctx.store, "此修改")
+        return _edit_page(request, form, problems, original, 409, note=note, blocked=blocked)
+    if changed:
         await _published(request, ctx, staff, "guide.update", guide, problems, original, note)
     else:
         flash(request, "内容没有变化，未生成新版本。", "info")
@@ -289,7 +341,12 @@ async def delete_guide(request: Request, ctx: Context, staff: CurrentStaff, item
     if form.get("confirm") != "yes":
         flash(request, "请勾选“确认删除”后再删除。", "error")
         return redirect(f"/admin/guides/{item_id}")
-    ctx.store.delete(item_id, staff.name)
+    try:
+        ctx.store.delete(item_id, staff.name)
+    except PublishBlocked as exc:
+        form = form_from_guide(guide, _revision(ctx, item_id))
+        blocked = _blocked(exc, ctx.store, "删除此事项", deleting=True)
+        return _edit_page(request, form, lint_summary(guide), guide, 409, blocked=blocked)
     audit_log.record(ctx.db, staff.name, "guide.delete", f"{item_id} {guide.name}")
     flash(
         request,

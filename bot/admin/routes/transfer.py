@@ -1,4 +1,4 @@
-"""Import guides from uploaded YAML files or a zip; export all guides as a zip."""
+"""Import guides and 一件事 bundles from uploaded YAML files or a zip; export both as a zip."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from starlette.datastructures import UploadFile
 
 from bot.admin import audit_log
 from bot.admin.accounts import Staff
-from bot.admin.guide_files import MAX_UPLOAD, export_zip, import_uploads
+from bot.admin.guide_files import MAX_UPLOAD
+from bot.admin.kb_transfer import export_zip, import_uploads
 from bot.admin.publish import refresh_search
 from bot.admin.staff_sessions import csrf_guard, require_staff
 from bot.admin.web import AdminRoute, render
@@ -26,7 +27,12 @@ Context = Annotated[Services, Depends(get_services)]
 
 @router.get("/transfer")
 def transfer_page(request: Request, ctx: Context) -> Response:
-    return render(request, "admin/transfer.html", {"count": ctx.store.count()})
+    return render(request, "admin/transfer.html", _counts(ctx))
+
+
+def _counts(ctx: Services) -> dict[str, int]:
+    """What an export would hold, shown beside its button."""
+    return {"count": ctx.store.count(), "bundle_count": len(ctx.store.list_bundles())}
 
 
 @router.post("/transfer/import")
@@ -48,21 +54,22 @@ async def import_files(
     )
     index_warning = None
     if result.counts is not None:
-        counts = result.counts
+        counts, bundles = result.counts, result.bundle_counts
         audit_log.record(
             ctx.db,
             staff.name,
             "guide.import",
             f"{result.files} 个文件",
-            f"新增 {counts.added}，修改 {counts.changed}，未变 {counts.unchanged}："
-            + "、".join(result.ids[:50]),
+            f"事项新增 {counts.added}，修改 {counts.changed}，未变 {counts.unchanged}；"
+            f"一件事新增 {bundles.added}，修改 {bundles.changed}，未变 {bundles.unchanged}："
+            + "、".join((result.ids + result.bundle_ids)[:50]),
         )
         index_warning = await refresh_search(ctx)
     status = 200 if result.counts is not None else 400
     return render(
         request,
         "admin/transfer.html",
-        {"count": ctx.store.count(), "result": result, "index_warning": index_warning},
+        {**_counts(ctx), "result": result, "index_warning": index_warning},
         status,
     )
 
@@ -73,5 +80,5 @@ def export_files(ctx: Context) -> Response:
     return Response(
         export_zip(ctx.store),
         media_type="application/zip",
-        headers={"Content-Disposition": f'attachment; filename="onetrip-guides-{stamp}.zip"'},
+        headers={"Content-Disposition": f'attachment; filename="onetrip-kb-{stamp}.zip"'},
     )
