@@ -12,9 +12,8 @@ import io
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from bot.admin.guide_files import _shown, _unpack
 from bot.links import guide_link_problems
 from knowledge import (
     Guide,
@@ -27,6 +26,10 @@ from knowledge import (
     load_guides,
 )
 from knowledge.bundles import Bundle, bundle_yaml, lint_bundle, load_bundles, split_files
+from knowledge.loader import GUIDE_SUFFIXES
+
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes of all uploaded files together, and of a zip unpacked
+MAX_FILES = 2000
 
 
 @dataclass
@@ -40,6 +43,78 @@ class TransferResult:
     warnings: list[Problem] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     bundle_ids: list[str] = field(default_factory=list)
+
+
+def _safe_name(name: str, used: set[str]) -> str:
+    """A flat file name for an uploaded or zipped path (no folders, no ``..``)."""
+    base = PurePosixPath(name.replace("\\", "/")).name or "guide.yaml"
+    candidate, n = base, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{n}-{base}"
+    used.add(candidate)
+    return candidate
+
+
+def _unpack(uploads: list[tuple[str, bytes]], folder: Path) -> tuple[dict[str, str], list[Problem]]:
+    """Write guide and bundle files to ``folder``, unzipping archives, within the size limits.
+
+    Returns {written path: name staff know} and the problems of what was refused.
+    """
+    names: dict[str, str] = {}
+    problems: list[Problem] = []
+    used: set[str] = set()
+    total = 0
+
+    def write(shown: str, data: bytes) -> None:
+        nonlocal total
+        total += len(data)
+        if total > MAX_UPLOAD or len(names) >= MAX_FILES:
+            raise ValueError
+        written = _safe_name(shown, used)
+        (folder / written).write_bytes(data)
+        names[str(folder / written)] = shown
+
+    try:
+        for upload_name, data in uploads:
+            suffix = PurePosixPath(upload_name.lower()).suffix
+            if suffix == ".zip":
+                try:
+                    archive = zipfile.ZipFile(io.BytesIO(data))
+                except zipfile.BadZipFile:
+                    problems.append(Problem(upload_name, "-", "不是有效的 zip 文件"))
+                    continue
+                for info in archive.infolist():
+                    inner = info.filename
+                    if info.is_dir() or PurePosixPath(inner.lower()).suffix not in GUIDE_SUFFIXES:
+                        continue
+                    if "__MACOSX" in inner or PurePosixPath(inner).name.startswith("._"):
+                        continue
+                    if info.file_size > MAX_UPLOAD:
+                        raise ValueError
+                    write(f"{upload_name}/{inner}", archive.read(info))
+            elif suffix in GUIDE_SUFFIXES:
+                write(upload_name, data)
+            else:
+                problems.append(
+                    Problem(upload_name, "-", "只能上传 .yaml / .yml 文件或 .zip 压缩包")
+                )
+    except ValueError:
+        problems.append(
+            Problem(
+                "-",
+                "-",
+                f"上传内容过大（上限 {MAX_UPLOAD // 1024 // 1024} MB、{MAX_FILES} 个文件）",
+            )
+        )
+    return names, problems
+
+
+def _shown(problem: Problem, names: dict[str, str]) -> Problem:
+    """The problem named by the file staff uploaded (``导入.zip/a.yaml``), not the temporary copy."""
+    return Problem(
+        names.get(problem.file, problem.file), problem.field, problem.message, problem.severity
+    )
 
 
 def incoming_bundle_problems(

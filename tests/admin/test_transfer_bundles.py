@@ -205,3 +205,27 @@ def test_an_export_bundle_file_is_the_cli_format(admin, with_bundles: Store):
     text = archive.read("kai-fandian.yaml").decode()
     assert text == bundle_yaml(bundle)
     assert yaml.safe_load(text)["kind"] == "bundle"
+
+
+def test_a_restore_that_would_break_a_bundle_names_it_on_the_history_page(
+    admin, sample_store: Store
+):
+    """Revision 2 lacked the parents' ID cards a bundle later came to share: restoring it
+    is refused on the history page, naming the bundle and its problem; nothing changes."""
+    guide = sample_store.get(HUKOU)
+    without = [m for m in guide.materials if m.id != "parents-id"]
+    sample_store.import_guides([guide.model_copy(update={"materials": without})], "tests")
+    sample_store.import_guides([guide], "tests")  # revision 3: the cards are back
+    sample_store.import_bundles([b for _, b in load_bundles([BUNDLE_SAMPLES]).bundles], "samples")
+
+    form = {"csrf_token": token(admin), "revision": "2"}
+    response = admin.post(f"/admin/guides/{HUKOU}/restore", data=form)
+
+    assert response.status_code == 409
+    text = _text(response)
+    assert "未恢复" in text and "恢复第 2 版会使“新生儿出生一件事”失效" in text
+    assert "parents-id" in text and "same_document" in text  # the lint problem, by field
+    assert 'href="/admin/bundles/chusheng-yijianshi"' in response.text
+    assert "修改历史" in text and "第 3 版" in text  # the history page, not an error page
+    assert sample_store.get(HUKOU) == guide
+    assert len(sample_store.history(HUKOU)) == 3

@@ -1,8 +1,9 @@
 """Service guides (办事指南): list, create, edit every field, history with diffs, restore.
 
 A change that would break a 一件事 bundle (:class:`knowledge.PublishBlocked`) is not a
-bare error page: the form comes back with what staff typed and, for each bundle, its
-name and the problems the change would cause, so they can fix the bundle or undo the edit.
+bare error page: the form (or, for a restore, the history) comes back with what staff
+typed and, for each bundle, its name and the problems the change would cause, so they
+can fix the bundle or undo the edit.
 """
 
 from __future__ import annotations
@@ -26,7 +27,17 @@ from bot.admin.web import AdminRoute, PageNotFound, redirect, render
 from bot.deps import get_services
 from bot.services import Services
 from knowledge import Guide, ItemNotFound, Problem, PublishBlocked, Store, guide_yaml
-from knowledge.schema import CATEGORIES, FORMS, HANDLINGS, ITEM_TYPES, RECOGNIZE_FIELDS, UNITS
+from knowledge.schema import (
+    CATEGORIES,
+    DOCUMENT_TYPES,
+    FORM_KEYS,
+    FORMS,
+    HANDLINGS,
+    ITEM_TYPES,
+    RECOGNIZE_FIELDS,
+    UNITS,
+)
+from prereview.prefill import type_name
 
 router = APIRouter(
     route_class=AdminRoute, dependencies=[Depends(require_staff), Depends(csrf_guard)]
@@ -45,6 +56,21 @@ FIELD_NAMES = {
     "address": "住址/地址",
     "legal_rep": "法定代表人",
     "signature": "签名/盖章",
+}
+# What a form field (一表申请) holds, in the words of docs/guide-format-additions.md 五.
+FORM_KEY_NAMES = {
+    "name": "姓名",
+    "id_number": "公民身份号码",
+    "sex": "性别",
+    "birth_date": "出生日期",
+    "ethnicity": "民族",
+    "address": "住址",
+    "phone": "联系电话",
+    "company_name": "单位（企业、个体工商户）名称",
+    "uscc": "统一社会信用代码",
+    "legal_rep": "法定代表人（负责人）",
+    "business_address": "经营场所（住所）",
+    "date": "日期",
 }
 CHECK_NAMES = {
     "not_expired": "证件在有效期内",
@@ -66,6 +92,9 @@ def _choices() -> dict:
         "forms": FORMS,
         "units": UNITS,
         "recognize_fields": [(f, FIELD_NAMES[f]) for f in RECOGNIZE_FIELDS],
+        "form_keys": [(k, FORM_KEY_NAMES[k]) for k in FORM_KEYS],
+        "document_types": [(t, type_name(t) or t) for t in DOCUMENT_TYPES],
+        "yes_no": ("是", "否"),
         "check_names": CHECK_NAMES,
         "field_label": field_label,
         "anchor": anchor,
@@ -139,14 +168,26 @@ class BrokenBundle:
 
 @dataclass(frozen=True)
 class Blocked:
-    """Why a save or a deletion was refused: ``what`` (此修改 / 删除此事项) breaks ``bundles``."""
+    """Why a change was refused: ``what`` (此修改 / 删除此事项 / 恢复第 2 版) breaks ``bundles``."""
 
     what: str
     bundles: tuple[BrokenBundle, ...]
-    deleting: bool = False
+    outcome: str  # what became of the change: 尚未保存 / 未删除 / 未恢复
+    advice: str  # what staff can do next
 
 
-def _blocked(exc: PublishBlocked, store: Store, what: str, deleting: bool = False) -> Blocked:
+SAVE_ADVICE = "您填写的内容仍在下方表单中：可先修改上述一件事再保存，或撤回相关改动后保存。"
+DELETE_ADVICE = "请先从上述一件事中移除此事项，再删除。"
+RESTORE_ADVICE = "当前版本没有改变。可先修改上述一件事，使其不再用到此版本缺少的内容，再恢复。"
+
+
+def _blocked(
+    exc: PublishBlocked,
+    store: Store,
+    what: str,
+    outcome: str = "尚未保存",
+    advice: str = SAVE_ADVICE,
+) -> Blocked:
     """The problems grouped by bundle, each named as staff know it.
 
     Each problem's file is ``一件事 <id>`` (the contract of :class:`PublishBlocked`).
@@ -159,7 +200,7 @@ def _blocked(exc: PublishBlocked, store: Store, what: str, deleting: bool = Fals
         bundle = store.get_bundle(bundle_id)
         title = re.sub('[“”"]', "", bundle.name) if bundle else bundle_id
         bundles.append(BrokenBundle(bundle_id, title, tuple(problems)))
-    return Blocked(what, tuple(bundles), deleting)
+    return Blocked(what, tuple(bundles), outcome, advice)
 
 
 def _edit_page(
@@ -225,8 +266,8 @@ async def save_guide(request: Request, ctx: Context, staff: CurrentStaff, item_i
     post = await request.form()
     form = form_from_post(post)
     note = str(post.get("note") or "").strip()
-    data = data_from_form(form, original)
-    data["id"] = form["id"] = item_id  # the id of an existing item never changes
+    data = data_from_form(form, original)  # keeps the id: an existing item's never changes
+    form["id"] = item_id
     guide, problems = check_guide(data, ctx.store, False, ctx.settings.allow_http_links)
     current = _revision(ctx, item_id)
     if form["revision"] and current is not None and form["revision"] != str(current):
@@ -285,6 +326,18 @@ def guide_file(ctx: Context, item_id: str) -> Response:
 
 @router.get("/guides/{item_id}/history")
 def guide_history(request: Request, ctx: Context, item_id: str, rev: int | None = None):
+    return _history_page(request, ctx, item_id, rev)
+
+
+def _history_page(
+    request: Request,
+    ctx: Services,
+    item_id: str,
+    rev: int | None,
+    blocked: Blocked | None = None,
+    status: int = 200,
+) -> Response:
+    """The item's revisions with the diff of ``rev``; ``blocked``: why a restore was refused."""
     entries = ctx.store.history(item_id)
     if not entries:
         raise PageNotFound(f"事项 {item_id} 没有修改记录。")
@@ -303,7 +356,9 @@ def guide_history(request: Request, ctx: Context, item_id: str, rev: int | None 
             "parts": changed_parts(before, selected.guide),
             "current": entries[0].revision if entries[0].action != "delete" else None,
             "action_labels": ACTION_LABELS,
+            "blocked": blocked,
         },
+        status,
     )
 
 
@@ -318,6 +373,10 @@ async def restore_guide(request: Request, ctx: Context, staff: CurrentStaff, ite
         guide = ctx.store.restore(item_id, int(revision), staff.name)
     except ItemNotFound as exc:
         raise PageNotFound(str(exc)) from exc
+    except PublishBlocked as exc:
+        what = f"恢复第 {revision} 版"
+        blocked = _blocked(exc, ctx.store, what, "未恢复", RESTORE_ADVICE)
+        return _history_page(request, ctx, item_id, int(revision), blocked, 409)
     parts = "、".join(changed_parts(before, guide)) or "—"
     audit_log.record(
         ctx.db,
@@ -345,7 +404,7 @@ async def delete_guide(request: Request, ctx: Context, staff: CurrentStaff, item
         ctx.store.delete(item_id, staff.name)
     except PublishBlocked as exc:
         form = form_from_guide(guide, _revision(ctx, item_id))
-        blocked = _blocked(exc, ctx.store, "删除此事项", deleting=True)
+        blocked = _blocked(exc, ctx.store, "删除此事项", "未删除", DELETE_ADVICE)
         return _edit_page(request, form, lint_summary(guide), guide, 409, blocked=blocked)
     audit_log.record(ctx.db, staff.name, "guide.delete", f"{item_id} {guide.name}")
     flash(

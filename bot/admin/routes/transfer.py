@@ -11,8 +11,7 @@ from starlette.datastructures import UploadFile
 
 from bot.admin import audit_log
 from bot.admin.accounts import Staff
-from bot.admin.guide_files import MAX_UPLOAD
-from bot.admin.kb_transfer import export_zip, import_uploads
+from bot.admin.kb_transfer import MAX_UPLOAD, export_zip, import_uploads
 from bot.admin.publish import refresh_search
 from bot.admin.staff_sessions import csrf_guard, require_staff
 from bot.admin.web import AdminRoute, render
