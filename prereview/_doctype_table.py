@@ -48,8 +48,9 @@ TYPES: tuple[DocType, ...] = (
         "居民身份证（人像面）",
         labels=("姓名", "性别", "民族", "出生", "住址", "公民身份号码"),
         patterns=(ID_NUMBER,),
-        excludes=("常住人口登记卡", "户主", "申请", "合同", "委托", "证明", "登记表", "驾驶证",
-                  "社会保障", "户名", "账号", "居住证", "通行证"),
+        excludes=("常住人口登记卡", "户主", "申请书", "申请表", "申请人", "合同", "委托书",
+                  "委托人", "证明", "登记表", "驾驶证", "社会保障", "户名", "账号", "居住证",
+                  "通行证"),
         min_labels=4,
         fields=("name", "id_number", "address", "date"),
         holder_labels=("姓名",),
@@ -63,7 +64,10 @@ TYPES: tuple[DocType, ...] = (
         "居民身份证（国徽面）",
         titles=("中华人民共和国", "居民身份证"),
         labels=("签发机关", "有效期限"),
-        excludes=("姓名", "住址", "申请", "合同", "委托", "证明", "登记", "居住证", "通行证"),
+        # Other documents' titles and labels, not bare verbs: the "仅供办理…登记使用" a copy
+        # carries across the card uses words such as 登记, 申请, 委托.
+        excludes=("姓名", "住址", "申请书", "申请表", "申请人", "合同", "委托书", "委托人",
+                  "证明", "登记表", "登记卡", "登记证", "居住证", "通行证"),
         min_labels=2,
         fields=("valid_until",),
         family="id-card",

@@ -16,7 +16,7 @@ from functools import cache
 from knowledge import Material
 from prereview._doctype_table import TYPES, DocType
 from prereview._text import compact
-from prereview.recognise import TITLE_ROWS
+from prereview.recognise import title_text
 
 _ALTERNATIVES = re.compile(r"或者|或|及|、|/")
 _PARENS = re.compile(r"[(（]([^)）]*)[)）]")
@@ -65,7 +65,7 @@ def classify(rows: list[str]) -> Typed | None:
     """The document type ``rows`` (top to bottom) show best, or None when none fits."""
     if not rows:
         return None
-    title = compact("".join(rows[:TITLE_ROWS]))
+    title = title_text(rows)
     body = compact("".join(rows))
     raw = "\n".join(rows)
     found = [t for doctype in TYPES if (t := _evidence(doctype, title, body, raw))]

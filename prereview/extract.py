@@ -7,6 +7,7 @@ with one file (encrypted, corrupt, too big, unsupported) becomes that file's
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 import zipfile
@@ -127,12 +128,47 @@ def text_layer_usable(lines: list[Line]) -> bool:
     return junk / len(visible) < 0.1
 
 
+CELL_GAP = 2.0  # a blank wider than this many character heights separates two table cells
+WORD_GAP = 0.25  # a blank wider than this, within a cell, is a space between words
+
+
 def _text_lines(page) -> list[Line]:
+    lines: list[Line] = []
+    for row in page.extract_text_lines(return_chars=True):
+        if row["text"].strip():
+            lines += split_cells(row["chars"]) or [
+                Line(row["text"], (row["x0"], row["top"], row["x1"], row["bottom"]))
+            ]
+    return lines
+
+
+def split_cells(chars: list[dict]) -> list[Line]:
+    """One text-layer line cut where a wide blank separates table cells (户名 | 账号).
+
+    pdfplumber joins a table row into one line; OCR returns each cell as its own
+    box. Cut the same way, a header row of labels pairs with the values below it.
+    """
+    cells: list[list[dict]] = []
+    for char in (c for c in chars if c["text"].strip()):
+        height = char["bottom"] - char["top"]
+        if cells and char["x0"] - cells[-1][-1]["x1"] <= CELL_GAP * max(height, 1.0):
+            cells[-1].append(char)
+        else:
+            cells.append([char])
     return [
-        Line(text=row["text"], box=(row["x0"], row["top"], row["x1"], row["bottom"]))
-        for row in page.extract_text_lines(return_chars=False)
-        if row["text"].strip()
-    ]
+        Line(_spaced(cell), (cell[0]["x0"], min(c["top"] for c in cell), cell[-1]["x1"],
+                             max(c["bottom"] for c in cell)))
+        for cell in cells
+    ]  # fmt: skip
+
+
+def _spaced(cell: list[dict]) -> str:
+    """The cell's characters, a space where a blank separates words (曹建国    身份证号码)."""
+    text = cell[0]["text"]
+    for before, char in itertools.pairwise(cell):
+        gap = char["x0"] - before["x1"]
+        text += (" " if gap > WORD_GAP * (char["bottom"] - char["top"]) else "") + char["text"]
+    return text
 
 
 def _pdf_pages(

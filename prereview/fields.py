@@ -67,6 +67,11 @@ def holder_regex(labels: tuple[str, ...]) -> re.Pattern:
 _CERTIFY_RE = re.compile(
     r"兹证明\s*(?:我单位职工\s*|职工\s*)?(?P<value>[\u4e00-\u9fff·]{2,5}?)\s*(?:同志|先生|女士|[,(:]|身份|系|自|于|在|为)"
 )
+# 王芳（公民身份号码：…）参加…: a person named in running text by the ID number beside the name.
+_NAMED_BY_ID_RE = re.compile(
+    r"(?:^|(?<=[\s,;:。]))(?P<value>[\u4e00-\u9fff·]{2,5})\s*\(\s*"
+    r"(?:公民身份号码|身份证号码?|身份证件号码?|证件号码)"
+)
 # 名称 printed letter-spaced on licences; OCR may keep only its last character.
 _SPACED_NAME_RE = re.compile(
     r"(?:^|\s)(?:名\s*)?称\s*:?\s*(?P<value>[\u4e00-\u9fff()]{4,38}?(?:公司|中心|合作社|厂|店|院|会))"
@@ -78,12 +83,19 @@ _ADDRESS_RE = re.compile(
     + _PAREN
     + r"\s*:?\s*(?P<value>\S.{3,})"
 )
+# Contracts name the place in running text: 甲方将坐落于X的房屋出租给乙方, 位于X的商铺.
+_PLACE_RE = re.compile(
+    r"(?:坐落|位于)(?:于|在)?\s*:?\s*(?P<value>[^,;:。，；\s]{4,60}?)\s*(?:的|之)?"
+    r"(?:房屋|房产|住房|商铺|铺面|门面|店面|厂房|场地|场所|仓库|写字楼|办公室)"
+)
 _PHONE_RE = re.compile(r"(?<![\dA-Za-z])(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\dA-Za-z])")
 _SIGNATURE_RE = re.compile(r"签名|签字|签章|盖章|签署|\(签\)")
 _ISSUE_LABEL = re.compile(
     r"(?:签发|发证|体检|签订|签约|签署|出具|申请|填表|填报|开具|登记|核发|出证)日期|日期"
 )
 _BIRTH = re.compile(r"出生")
+_ORG_ROW = re.compile(r"[\u4e00-\u9fff()]{6,40}")  # a row that is a name and nothing else
+_HEAD_ROWS = 3
 _ORG_SUFFIX = re.compile(r"(公司|中心|店|厂|社|所|局|部|馆|行|院|会|站|队|场|处)$")
 
 
@@ -166,7 +178,8 @@ def find_holder(rows: list[str], labels: tuple[str, ...] = ()) -> tuple[str | No
 
     The labels of the document's type come first (户名 on a bank page, 乙方 on a
     lease), then the most specific general holder label, then 兹证明 X 同志 in a
-    certificate's running text, then a licence's letter-spaced 名称.
+    certificate's running text, then a name followed by its ID number in brackets, then a
+    licence's letter-spaced 名称, then an organisation named on a line of its own under the title.
     """
     for candidates in (labels, HOLDER_LABELS):
         if candidates and (found := _labelled_holder(rows, tuple(candidates))):
@@ -175,8 +188,14 @@ def find_holder(rows: list[str], labels: tuple[str, ...] = ()) -> tuple[str | No
         if (match := _CERTIFY_RE.search(row)) and (name := _clean_name(match.group("value"))):
             return "兹证明", name
     for row in rows:
+        if (match := _NAMED_BY_ID_RE.search(row)) and (name := _clean_name(match.group("value"))):
+            return "姓名", name
+    for row in rows:
         if match := _SPACED_NAME_RE.search(row):
             return "名称", match.group("value")
+    for row in rows[:_HEAD_ROWS]:  # an organisation's own text names it under the title
+        if _ORG_ROW.fullmatch(row) and is_organisation(row):
+            return "名称", row
     return None, None
 
 
@@ -257,6 +276,8 @@ def extract_fields(rows: list[str], holder_labels: tuple[str, ...] = ()) -> Fiel
         if fields.address is None and (match := _ADDRESS_RE.search(row)):
             fields.address = match.group("value").strip()
         fields.signature = fields.signature or _SIGNATURE_RE.search(row) is not None
+    if fields.address is None and (match := _PLACE_RE.search("".join(rows))):
+        fields.address = match.group("value")  # rows joined: running text wraps
     if whole := wrapped_codes(rows):
         for code in whole:
             if all(c.value != code.value for c in fields.id_numbers + fields.usccs):

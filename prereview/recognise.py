@@ -18,6 +18,9 @@ TITLE_ROWS = 4
 HEADLINE_ROWS = 2  # a page whose first rows name a material starts a new document
 THRESHOLD = 2.0  # e.g. two keywords in the body, or one in the title
 _PARENS = re.compile(r"[(（][^)）]*[)）]")
+# Clause punctuation: a row carrying it is running text, never a title (承诺书 body rows mention
+# 健康证明, 营业执照… without being one).
+_SENTENCE = re.compile(r"[，。；！？,;!?]")
 _SPLIT = re.compile(r"[、/或及和与]")
 
 
@@ -27,6 +30,11 @@ class Match:
     score: float
     titled: bool  # the evidence includes the title rows
     headline: bool = False  # the first rows name this material (a document starts here)
+
+
+def title_text(rows: list[str]) -> str:
+    """The compact text of the heading rows among the first ``TITLE_ROWS``: no sentences."""
+    return compact("".join(row for row in rows[:TITLE_ROWS] if not _SENTENCE.search(row)))
 
 
 def _bigrams(text: str) -> set[str]:
@@ -52,7 +60,7 @@ def _containment(term: str, text: str) -> float:
 
 def score_material(material: Material, rows: list[str]) -> Match:
     """How strongly ``rows`` (a document's rows, top first) look like ``material``."""
-    title = compact("".join(rows[:TITLE_ROWS]))
+    title = title_text(rows)
     headline = compact("".join(rows[:HEADLINE_ROWS]))
     body = compact("".join(rows))
     score = 0.0

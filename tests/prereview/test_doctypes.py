@@ -144,3 +144,10 @@ def test_explicit_type_wins_over_the_name():
 def test_format_names_exactly_the_built_in_kinds():
     literal = typing.get_args(Recognize.model_fields["type"].annotation)[0]
     assert set(typing.get_args(literal)) == {t.kind for t in TYPES}
+
+
+def test_a_title_word_inside_a_sentence_is_no_title():
+    """A promise letter that mentions 健康证明 in its clauses is a form, not a health certificate."""
+    rows = ["小餐饮食品安全承诺书", "本人作为示范面馆的经营者，郑重承诺：",
+            "一、从业人员持有效健康证明上岗，保持个人卫生。", "二、不超范围经营。"]  # fmt: skip
+    assert classify(rows).doctype.id == "form"

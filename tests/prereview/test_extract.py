@@ -11,7 +11,9 @@ from PIL import Image
 
 from prereview import Limits, extract_text, make_ocr
 from prereview.extract import sniff
-from tests.prereview.make_docs import ZHANG, docx_form, text_pdf
+from prereview.fields import extract_fields
+from prereview.layout import layout_rows
+from tests.prereview.make_docs import ZHANG, docx_form, font_path, text_pdf
 
 
 def test_type_is_sniffed_from_content_not_extension(docs, tmp_path):
@@ -152,3 +154,23 @@ def test_every_photo_format_is_read(docs, ocr, tmp_path, fmt, options):
     document = extract_text(path, ocr)
     assert document.kind == "image" and document.problem is None
     assert "健康证明" in document.text.replace(" ", "")
+
+
+def test_table_row_of_a_text_pdf_is_read_cell_by_cell(tmp_path):
+    """A bank page exported as PDF: 户名 | 账号 over 张三 | 6222…; the holder is under 户名."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("cjk", "", str(font_path()))
+    pdf.add_page()
+    pdf.set_font("cjk", size=11)
+    pdf.cell(0, 10, "个人银行结算账户信息", align="C", new_x="LMARGIN", new_y="NEXT")
+    for row in (("户名", "账号"), (ZHANG.name, "6217003541633425743")):
+        for text in row:
+            pdf.cell(80, 10, text, border=1)
+        pdf.ln()
+    path = tmp_path / "upload_1.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    page = extract_text(path).pages[0]
+    assert layout_rows(page.lines)[1] == f"户名 {ZHANG.name} 账号 6217003541633425743"
+    assert extract_fields(layout_rows(page.lines), ("户名",)).holder == ZHANG.name

@@ -138,3 +138,39 @@ def test_certificate_names_its_holder_in_running_text():
 )
 def test_holder_by_the_labels_of_the_document_type(rows, labels, holder):
     assert extract_fields(rows, labels).holder == holder
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["第一条 甲方将其合法拥有的坐落于示范市梁溪区人民路100号501室的房屋出租给乙方使用。"],
+        ["第一条 甲方将坐落在示范市梁溪区人民路100号", "501室的房屋出租给乙方。"],  # wrapped line
+        ["甲方同意将位于示范市梁溪区人民路100号501室的商铺租给乙方经营"],
+    ],
+)
+def test_address_in_running_text_of_a_contract(rows):
+    """Leases name the place in a sentence (坐落于X的房屋), not after a label."""
+    f = extract_fields(rows)
+    assert f.address == "示范市梁溪区人民路100号501室"
+    assert f.has("address")
+
+
+def test_no_address_from_a_sentence_without_a_place():
+    assert extract_fields(["乙方不得擅自改变房屋用途，位于本合同约定范围内。"]).address is None
+
+
+def test_organisation_named_under_the_title_is_the_holder():
+    """A company's own rules or plans carry its name as a line of its own under the title."""
+    rows = ["食品安全管理制度", "示范市青禾餐饮有限公司", "一、从业人员健康管理制度"]
+    assert extract_fields(rows).holder == "示范市青禾餐饮有限公司"
+    assert extract_fields([rows[0], rows[2]]).holder is None
+
+
+def test_person_named_by_the_id_number_beside_the_name():
+    """Certificates write 王芳（公民身份号码：…）参加… without a 姓名 label."""
+    rows = [
+        "食品安全管理人员培训考核合格证明",
+        "王芳（公民身份号码：320202199211030268）参加培训考核，成绩合格。",
+    ]
+    f = extract_fields(rows)
+    assert (f.holder_label, f.holder) == ("姓名", "王芳")

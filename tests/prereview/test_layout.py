@@ -83,6 +83,16 @@ def test_a_page_with_both_sides_is_two_regions():
     assert {ln.text for ln in regions[1]} >= {"签发机关", "有效期限"}
 
 
+def test_a_copy_annotated_for_its_use_is_still_cut_into_both_sides():
+    """ID copies carry a hand-written "仅供办理…登记使用" across the cards, broken up by OCR."""
+    lines = _card_lines(50, 50, True) + _card_lines(50, 600, False)
+    lines += [cell("仅供办理个体", 300, 200, 560, 260), cell("工商户设立登记使", 280, 650, 600, 720),
+              cell("用 他用无效", 300, 740, 560, 790)]  # fmt: skip
+    regions = split_regions(lines)
+    assert len(regions) == 2
+    assert {ln.text for ln in regions[1]} >= {"签发机关", "有效期限"}
+
+
 def test_two_cards_side_by_side_are_two_regions():
     lines = _card_lines(50, 50, True) + _card_lines(800, 50, True, "王芳")
     regions = split_regions(lines)
