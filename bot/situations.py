@@ -1,8 +1,8 @@
-"""Situation flags (办事情形) as people write them: ``agent``, ``agent=true``, ``agent=false``.
+"""Situation flags (办事情形) of one item: ``agent``, ``agent=true``, ``agent=false``.
 
-The pre-review API (form field ``situations``), the CLI (``--situation``) and
-the mini-program's upload hint all use this one notation, parsed and written
-here. ``S=unknown`` (or ``S=?``) leaves a situation open; the notice then asks
+The notation is read by :mod:`knowledge.situation_flags` (the pre-review of a bundle
+reads it too); here the flags are checked against one item's situations and written
+back. ``S=unknown`` (or ``S=?``) leaves a situation open; the notice then asks
 about it. Which situations are left open when *not* named is the caller's
 contract: the API leaves them unknown, the CLI takes them as not applying.
 """
@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from knowledge import Guide
-
-NO = ("false", "0", "no", "否")
-UNKNOWN = ("unknown", "?")
+from knowledge.situation_flags import read_flags
 
 
 class UnknownSituation(ValueError):
@@ -29,17 +27,13 @@ def parse_situations(
     ``values`` may repeat and may hold several flags separated by commas.
     """
     answers: dict[str, bool | None] = {s.id: unlisted for s in guide.situations}
-    for value in values:
-        for part in value.replace("，", ",").split(","):
-            part = part.strip()
-            if not part:
-                continue
-            sid, _, flag = part.partition("=")
-            sid, flag = sid.strip(), flag.strip().lower()
-            if sid not in answers:
-                known = ", ".join(sorted(answers)) or "无"
-                raise UnknownSituation(f"事项 {guide.id} 没有办事情形 {sid}（可选：{known}）")
-            answers[sid] = None if flag in UNKNOWN else flag not in NO
+    for flag in read_flags(values):
+        if flag.situation not in answers:
+            known = ", ".join(sorted(answers)) or "无"
+            raise UnknownSituation(
+                f"事项 {guide.id} 没有办事情形 {flag.situation}（可选：{known}）"
+            )
+        answers[flag.situation] = flag.applies
     return answers
 
 

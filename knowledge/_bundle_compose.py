@@ -174,6 +174,18 @@ class Composition:
         """The words for a situation key, for "（非婚生育时需要）"."""
         return next((q.label for q in self.questions if q.key == key), key)
 
+    def own_situations(self, material: CombinedMaterial) -> tuple[str, ...]:
+        """The situations a material needs beyond its items' own (empty: whenever they apply).
+
+        An item done only 以公司形式经营 already says so in the item list; repeating that
+        condition on each of its materials would bury the few that really depend on one.
+        """
+        of_item = {item.id: set(item.situations) for item in self.items}
+        own = [tuple(s for s in u.situations if s not in of_item[u.item]) for u in material.uses]
+        if any(not keys for keys in own):
+            return ()
+        return tuple(dict.fromkeys(s for keys in own for s in keys))
+
 
 def _merged(groups: Iterable[Iterable[str]]) -> list[tuple[str, ...]]:
     """Groups sharing a material are one document.
@@ -251,6 +263,22 @@ class _Plan:
         if self.on is None:
             return None
         return all(any(s in self.on for s in clause) for clause in clauses)
+
+    def item_situations(self, step: Step) -> dict[str, bool]:
+        """The item's own situations that are settled: fixed by the event, or answered.
+
+        ``fixed`` settles a situation without asking; otherwise, once answers are given,
+        it applies when its bundle situation (``covers``) or its ``item:situation`` key
+        was answered, and not otherwise; before any answer it stays open (left out).
+        """
+        guide = self.guides[step.entry.item]
+        settled: dict[str, bool] = {}
+        for situation in guide.situations:
+            if situation.id in step.entry.fixed:
+                settled[situation.id] = step.entry.fixed[situation.id]
+            elif self.on is not None:
+                settled[situation.id] = self.key(guide.id, situation.id) in self.on
+        return settled
 
     def material_clause(self, step: Step, material: Material) -> tuple[str, ...] | None:
         """The situations a material needs (any of them); None when it never applies."""
@@ -421,6 +449,24 @@ def total_visits(
 ) -> VisitCount:
     """The bundle's visits: its published figure, else the most any item needs."""
     return _visits(_Plan(bundle, guides, situations, bundles))
+
+
+def item_situations(
+    bundle: Bundle,
+    guides: Mapping[str, Guide],
+    situations: Iterable[str] | None = None,
+    *,
+    bundles: Mapping[str, Bundle] | None = None,
+) -> dict[str, dict[str, bool]]:
+    """Item id → its own situations as a single-item review takes them (settled ones only).
+
+    A bundle is reviewed item by item with the single-item rules, which ask about
+    each item's own situations; this says which of them the bundle's answers (and the
+    ``fixed`` of the event, nested bundles included) have settled. The first mention
+    of an item named twice wins, as in ``compose``.
+    """
+    plan = _Plan(bundle, guides, situations, bundles)
+    return {step.entry.item: plan.item_situations(step) for step in plan.steps}
 
 
 def compose(

@@ -8,7 +8,8 @@ File format: ``docs/bundles.md``; a bundle file is marked by ``kind: bundle``.
 
 This module is the public surface; the parts live in private modules:
 the model (``_bundle_model``), files (``_bundle_files``), the pure composition
-(``_bundle_compose``) and the lint (``_bundle_lint``).
+(``_bundle_compose``), the wording every channel tells it in (``_bundle_text``) and
+the lint (``_bundle_lint``).
 """
 
 from knowledge._bundle_compose import (
@@ -22,6 +23,7 @@ from knowledge._bundle_compose import (
     applicable_items,
     combined_materials,
     compose,
+    item_situations,
     situation_questions,
     total_time,
     total_visits,
@@ -44,6 +46,14 @@ from knowledge._bundle_model import (
     BundleError,
     BundleSituation,
 )
+from knowledge._bundle_text import (
+    item_condition,
+    served_text,
+    time_line,
+    visits_line,
+    when_text,
+    window_lines,
+)
 
 __all__ = [
     "BUNDLE_KIND",
@@ -64,15 +74,22 @@ __all__ = [
     "combined_materials",
     "compose",
     "is_bundle_data",
+    "item_condition",
+    "item_situations",
     "lint_bundle",
     "lint_bundle_paths",
     "lint_bundles",
     "load_bundles",
     "parse_bundle",
     "parse_bundle_text",
+    "served_text",
     "situation_questions",
     "split_files",
+    "time_line",
     "total_time",
     "total_visits",
+    "visits_line",
+    "when_text",
+    "window_lines",
     "write_bundles",
 ]

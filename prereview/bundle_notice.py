@@ -4,7 +4,8 @@ Built like the single-item notice (``prereview.notice``) and in its tone: the
 documents several items share first, each once with the items it serves, then
 what is missing or to correct per item, the items this applicant need not apply
 for, the questions, and the files nobody could use; at the foot the 综合窗口
-where everything is handed in at once, the total time and the number of visits.
+where everything is handed in at once, the total time and the number of visits,
+in the words of the chat reply (``knowledge.bundles``) so both tell the same.
 Text for chat, printable HTML and PDF come from the same sections.
 """
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge import Location
+from knowledge.bundles import item_condition, time_line, visits_line, when_text, window_lines
 from prereview.bundle_review import BundleItemResult, BundleReviewResult, CombinedMaterialResult
 from prereview.dates import format_date
 from prereview.notice import (
@@ -27,6 +30,7 @@ from prereview.notice import (
     _templates,
     find_font,
 )
+from prereview.pdf import notice_pdf
 from prereview.result import DEFECTIVE, MISSING, NOT_APPLICABLE, OK, OPTIONAL
 
 _STATUS_WORDS = dict(_SECTIONS) | {OK: "已通过预审", OPTIONAL: "选择提交"}
@@ -63,8 +67,8 @@ def _shared_section(result: BundleReviewResult) -> Section | None:
 def _item_title(item: BundleItemResult) -> str:
     department = item.result.department if item.result else ""
     title = f"{item.item_name}（{department}）" if department else item.item_name
-    if item.applies is None and item.conditions:
-        title += f"——如属于“{'、'.join(item.conditions)}”情形需办理"
+    if item.applies is None:
+        title += item_condition(item.conditions)
     return title
 
 
@@ -92,9 +96,7 @@ def bundle_sections(result: BundleReviewResult) -> list[Section]:
     skipped = [i for i in result.items if i.applies is False]
     if skipped:
         entries = [
-            Entry(
-                i.item_name, [f"仅在“{'、'.join(i.conditions)}”情形下办理"] if i.conditions else []
-            )
+            Entry(i.item_name, [f"仅在{when_text(i.conditions)}办理"] if i.conditions else [])
             for i in skipped
         ]
         sections.append(Section("skipped", "按您选择的情形，本次无需办理", entries))
@@ -133,41 +135,14 @@ def _header(result: BundleReviewResult, centre: str | None) -> list[str]:
     return lines
 
 
-def _time_line(result: BundleReviewResult) -> str | None:
-    time = result.time
-    if time is None or time.days is None:
-        return None
-    if time.published:
-        line = f"总时限：承诺{time.days}个{time.unit}内办结"
-    else:
-        line = f"总时限：各事项承诺时限合计{time.days}个{time.unit}"
-        if time.longest is not None and time.longest < time.days:
-            line += f"（各部门并联办理时，最快约{time.longest}个{time.unit}）"
-    if time.unknown:
-        line += "；部分事项时限请到窗口确认"
-    return line
-
-
-def _visits_line(result: BundleReviewResult) -> str | None:
-    visits = result.visits
-    if visits is None or visits.visits is None:
-        return None
-    if visits.visits == 0:
-        return "到现场次数：0次（可全程网上办理）"
-    return f"到现场次数：最多{visits.visits}次（所有事项在综合窗口一次提交）"
-
-
 def _where(result: BundleReviewResult, hotline: str | None) -> list[str]:
     window = result.window
-    lines = []
-    if window.get("name"):
-        place = window["name"] + (f"（{window['address']}）" if window.get("address") else "")
-        lines.append(f"综合窗口：{place}")
-    if window.get("hours"):
-        lines.append(f"办公时间：{window['hours']}")
-    if window.get("phone"):
-        lines.append(f"咨询电话：{window['phone']}")
-    lines += [line for line in (_time_line(result), _visits_line(result)) if line]
+    lines = window_lines(Location.model_validate(window)) if window.get("name") else []
+    names = {i.item: i.item_name for i in result.items}
+    if result.time is not None:
+        lines.append(time_line(result.time, names))
+    if result.visits is not None:
+        lines.append(visits_line(result.visits, names))
     if hotline:
         lines.append(f"政务服务热线：{hotline}")
     return lines
@@ -256,40 +231,13 @@ def render_bundle_pdf(
     font: Path | None = None,
 ) -> bytes:
     """The notice as an A4 PDF with the Chinese font embedded (subset)."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(auto=True, margin=16)
-    pdf.add_font("cjk", "", str(font or find_font()))
-    pdf.set_title(f"一次性告知书 {result.number}")
-    pdf.set_creator("onetrip")
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-
-    def write(text: str, size: float = 11, height: float = 6.5, indent: float = 0) -> None:
-        pdf.set_font("cjk", size=size)
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(width - indent, height, text, new_x="LMARGIN", new_y="NEXT")
-
-    header = _header(result, centre)
-    pdf.set_font("cjk", size=18)
-    pdf.cell(width, 12, header[0].strip("【】"), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    for line in header[1:]:
-        write(line, 10.5, 6)
-    pdf.ln(2)
-    write(bundle_conclusion(result), 11.5, 7)
-    for index, section in enumerate(bundle_sections(result)):
-        pdf.ln(2)
-        write(f"{_numeral(index)}、{section.title}", 13, 8)
-        for n, entry in enumerate(section.entries, 1):
-            write(f"{n}. {entry.title}", 11, 6.5, 2)
-            for line in entry.lines:
-                write(line, 10, 5.5, 8)
-    pdf.ln(3)
-    for line in _where(result, hotline):
-        write(line, 10, 5.5)
-    pdf.ln(2)
-    write(ADVISORY, 10, 5.5)
-    return bytes(pdf.output())
+    sections = bundle_sections(result)
+    return notice_pdf(
+        f"一次性告知书 {result.number}",
+        _header(result, centre),
+        bundle_conclusion(result),
+        [(f"{_numeral(i)}、{s.title}", s.entries) for i, s in enumerate(sections)],
+        _where(result, hotline),
+        ADVISORY,
+        font=font or find_font(),
+    )

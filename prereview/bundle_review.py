@@ -23,17 +23,17 @@ from pathlib import Path
 import numpy as np
 
 from knowledge import Guide
-from knowledge._bundle_model import expand
 from knowledge.bundles import (
     Bundle,
-    BundleEntry,
     BundleError,
     CombinedMaterial,
     Composition,
     TotalTime,
     VisitCount,
     compose,
+    item_situations,
 )
+from knowledge.situation_flags import read_flags
 from prereview.document import Line
 from prereview.limits import Limits
 from prereview.ocr import Ocr
@@ -57,7 +57,6 @@ BUNDLE_UNRECOGNISED = "未能识别为本件事任一事项所需的材料，请
 # missing for one item is missing; 容缺 only if no item needs it now; 免提交 only if
 # every item obtains it itself (docs/bundles.md, "同一份文件").
 _NO_FILE_ORDER = (MISSING, DEFERRABLE, WAIVED, OPTIONAL, NOT_APPLICABLE)
-_NO = ("false", "0", "no", "否")  # as in bot.situations, which this layer cannot import
 _WAITING = (MISSING, DEFERRABLE, WAIVED, OPTIONAL)  # statuses a document handed in settles
 
 
@@ -250,34 +249,12 @@ def situation_keys(values: Iterable[str]) -> list[str]:
     Unknown keys are left for ``compose`` to refuse with the list of known ones.
     """
     keys: list[str] = []
-    for value in values:
-        for part in value.replace("，", ",").split(","):
-            key, _, flag = part.strip().partition("=")
-            flag = flag.strip().lower()
-            if flag in ("unknown", "?"):
-                raise BundleError(f"一件事的办事情形须明确回答，不能写 {part.strip()}")
-            if key.strip() and flag not in _NO:
-                keys.append(key.strip())
+    for flag in read_flags(values):
+        if flag.applies is None:
+            raise BundleError(f"一件事的办事情形须明确回答，不能写 {flag.text}")
+        if flag.situation and flag.applies:
+            keys.append(flag.situation)
     return list(dict.fromkeys(keys))
-
-
-def _item_situations(
-    guide: Guide, entry: BundleEntry, cover: Mapping[str, str], on: set[str] | None
-) -> dict[str, bool]:
-    """The item's own situations as the single-item review takes them (known ones only).
-
-    ``fixed`` settles a situation; otherwise it applies when its bundle situation
-    (``covers``) or its own ``item:situation`` key was answered.
-    """
-    known: dict[str, bool] = {}
-    for situation in guide.situations:
-        if situation.id in entry.fixed:
-            known[situation.id] = entry.fixed[situation.id]
-            continue
-        ref = f"{guide.id}:{situation.id}"
-        if on is not None:
-            known[situation.id] = cover.get(ref, ref) in on
-    return known
 
 
 def review_bundle(
@@ -305,10 +282,7 @@ def review_bundle(
     number = number or new_number(today)
     answers = None if situations is None else list(dict.fromkeys(situations))
     composition = compose(bundle, guides, answers, bundles=bundles)
-    expanded = expand(bundle, bundles or {})
-    entries = {s.entry.item: s.entry for s in reversed(expanded.steps)}  # first mention wins
-    cover = {ref: s.id for s in expanded.situations for ref in s.covers}
-    on = None if answers is None else {cover.get(a, a) for a in answers}
+    settled = item_situations(bundle, guides, answers, bundles=bundles)
     once = _ReadOnce(ocr) if ocr is not None else None
     items: list[BundleItemResult] = []
     for planned in composition.items:
@@ -320,11 +294,10 @@ def review_bundle(
             planned.notes,
         )
         if planned.applies is not False:
-            known = _item_situations(planned.guide, entries[planned.id], cover, on)
             outcome.result = review(
                 planned.guide,
                 files,
-                known,
+                settled[planned.id],
                 applicant,
                 today,
                 once,

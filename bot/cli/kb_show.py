@@ -3,7 +3,9 @@
 A bundle is shown as :func:`knowledge.bundles.compose` puts it together with nothing
 answered yet: its items in order with the situations they depend on, the questions
 asked once, the documents several items share, and the total time and visits, so
-staff check what applicants will be told before they are told it.
+staff check what applicants will be told before they are told it — in the same words:
+the totals, the window and the conditions come from ``knowledge.bundles``, as in the
+reply and the notice.
 """
 
 from __future__ import annotations
@@ -13,8 +15,20 @@ import sys
 
 from bot.compose import open_store
 from bot.settings import Settings
-from knowledge import Guide, Store
-from knowledge.bundles import Bundle, BundleError, Composition, compose
+from knowledge import Guide, Material, Store
+from knowledge.bundles import (
+    Bundle,
+    BundleError,
+    CombinedMaterial,
+    Composition,
+    compose,
+    item_condition,
+    served_text,
+    time_line,
+    visits_line,
+    when_text,
+    window_lines,
+)
 from prereview.bundle_review import bundle_sources
 
 
@@ -58,13 +72,7 @@ def format_guide(guide: Guide) -> str:
         lines += [f"  - {s.label}（{s.id}）{s.question or ''}" for s in guide.situations]
     lines.append("申请材料：" if guide.materials else "申请材料：无需提交材料")
     for i, m in enumerate(guide.materials, 1):
-        flags = [
-            "必要" if m.required else "非必要",
-            *(["容缺后补"] if m.deferrable else []),
-            *(["免提交"] if m.shared else []),
-            *([f"{m.form}"] if m.form else []),
-            *([f"{m.copies}份"] if m.copies else []),
-        ]
+        flags = _flags(m)
         if m.situations:
             labels = [(guide.situation(s).label if guide.situation(s) else s) for s in m.situations]
             flags.append("适用情形：" + "、".join(labels))
@@ -93,29 +101,34 @@ def format_guide(guide: Guide) -> str:
     return "\n".join(lines)
 
 
+def _flags(material: Material | CombinedMaterial) -> list[str]:
+    """Required or not, 容缺, 免提交, form and copies: an item's material or a shared one."""
+    return [
+        "必要" if material.required else "非必要",
+        *(["容缺后补"] if material.deferrable else []),
+        *(["免提交"] if material.shared else []),
+        *([material.form] if material.form else []),
+        *([f"{material.copies}份"] if material.copies else []),
+    ]
+
+
 def format_bundle(bundle: Bundle, store: Store) -> str:
     """The whole bundle as labelled Chinese text for staff, nested bundles included.
 
     Raises ``BundleError`` when a nested bundle is missing or nesting is circular.
     """
-    # The reply wording of the totals lives in retrieval; imported here, not at start-up,
-    # because retrieval's package loads the text tools every other command does without.
-    from retrieval.bundle_replies import own_situations, time_line, visits_line
-
     guides, bundles = bundle_sources(bundle, store.get, store.get_bundle)
     composition = compose(bundle, guides, bundles=bundles)
-    window = bundle.window
-    place = [window.name, window.address, window.hours, window.phone and f"电话 {window.phone}"]
     lines = [f"【{bundle.name}】（{bundle.id}）一件事"]
     if bundle.aliases:
         lines.append("相似问法：" + "；".join(bundle.aliases))
     lines.append(f"牵头部门：{bundle.department}")
-    lines.append("综合窗口：" + "；".join(p for p in place if p))
+    lines += window_lines(bundle.window)
     if bundle.description:
         lines.append(f"说明：{bundle.description.strip()}")
     lines += _item_lines(composition, bundles)
     lines += _question_lines(composition)
-    lines += _shared_lines(composition, own_situations)
+    lines += _shared_lines(composition)
     names = {item.id: item.name for item in composition.items}
     lines += [time_line(composition.time, names), visits_line(composition.visits, names)]
     if composition.missing:
@@ -125,18 +138,13 @@ def format_bundle(bundle: Bundle, store: Store) -> str:
     return "\n".join(lines)
 
 
-def _when(composition: Composition, keys: tuple[str, ...]) -> str:
-    return "或".join(dict.fromkeys(composition.label(k) for k in keys))
-
-
 def _item_lines(composition: Composition, bundles: dict[str, Bundle]) -> list[str]:
     """Items in order: department, the situations they depend on, what the event settles."""
     fixed = {e.item: e.fixed for b in bundles.values() for e in b.items if e.item and e.fixed}
     lines = ["事项（按办理顺序）："]
     for i, item in enumerate(composition.items, 1):
         line = f"  {i}. {item.name}（{item.id}；{item.guide.department}）"
-        if item.situations:
-            line += f"——{_when(composition, item.situations)}时办理"
+        line += item_condition(composition.label(k) for k in item.situations)
         lines.append(line)
         if settled := fixed.get(item.id):
             situation = item.guide.situation
@@ -169,11 +177,11 @@ def _question_lines(composition: Composition) -> list[str]:
     return lines
 
 
-def _shared_lines(composition: Composition, own_situations) -> list[str]:
+def _shared_lines(composition: Composition) -> list[str]:
     """The documents several items need, each handed in once, with the items they serve.
 
-    ``own_situations`` (retrieval's) gives the situations a document needs beyond its
-    items' own, so a document of an item done only 以公司形式经营 is not marked again.
+    Only the situations a document needs beyond its items' own are marked, so a
+    document of an item done only 以公司形式经营 is not marked again.
     """
     numbers = {item.id: i for i, item in enumerate(composition.items, 1)}
     shared = [m for m in composition.materials if len(m.items) > 1]
@@ -181,15 +189,9 @@ def _shared_lines(composition: Composition, own_situations) -> list[str]:
         f"材料：共 {len(composition.materials)} 份，其中 {len(shared)} 份由多个事项共用、只交一次"
     ]
     for m in shared:
-        flags = [
-            "必要" if m.required else "非必要",
-            *(["容缺后补"] if m.deferrable else []),
-            *(["免提交"] if m.shared else []),
-            *([m.form] if m.form else []),
-            *([f"{m.copies}份"] if m.copies else []),
-        ]
-        if when := own_situations(m, composition):
-            flags.append(f"{_when(composition, when)}时需要")
-        served = "、".join(str(numbers[i]) for i in m.items)
-        lines.append(f"  - {m.name}（{'，'.join(flags)}）——事项{served}共用")
+        flags = _flags(m)
+        if when := composition.own_situations(m):
+            flags.append(when_text(composition.label(k) for k in when) + "需要")
+        served = served_text(numbers[i] for i in m.items)
+        lines.append(f"  - {m.name}（{'，'.join(flags)}）{served}")
     return lines

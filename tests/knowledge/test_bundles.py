@@ -20,6 +20,7 @@ from knowledge.bundles import (
     bundle_yaml,
     combined_materials,
     compose,
+    item_situations,
     lint_bundle_paths,
     lint_bundles,
     load_bundles,
@@ -466,6 +467,28 @@ def test_fixed_situations_are_settled(guides):
     names = [m.name for m in combined_materials(bundle, guides, [])]
     assert "授权委托书" in names and "委托书" not in names
     assert situation_questions(bundle, guides) == []
+
+
+def test_each_items_own_situations_as_its_review_takes_them(guides):
+    """What the single-item review of each item is told: fixed ones, then answered ones."""
+    items = [{"item": "item-a", "fixed": {"agent": False}}, "item-b", "item-c"]
+    bundle = make_bundle(items=items)
+    assert item_situations(bundle, guides) == {
+        "item-a": {"agent": False},  # settled by the event even before anything is asked
+        "item-b": {},  # open until answered: its review asks
+        "item-c": {},
+    }
+    answered = item_situations(bundle, guides, ["agent"])
+    assert answered["item-a"] == {"agent": False} and answered["item-b"] == {"agent": True}
+    assert item_situations(bundle, guides, ["item-b:agent"])["item-b"] == {"agent": True}
+    assert item_situations(bundle, guides, [])["item-b"] == {"agent": False}
+
+
+def test_nested_items_keep_the_fixed_of_their_own_bundle(guides):
+    inner = make_bundle(id="inner", items=[{"item": "item-b", "fixed": {"agent": True}}])
+    outer = make_bundle(id="outer", situations=[], items=["item-a", {"bundle": "inner"}])
+    found = item_situations(outer, guides, [], bundles={"inner": inner})
+    assert found == {"item-a": {"agent": False}, "item-b": {"agent": True}}
 
 
 # -- composition: items, questions ---------------------------------------------------

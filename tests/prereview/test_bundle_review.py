@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.bundles import BundleError, load_bundles
+from knowledge.bundles import BundleError, compose, load_bundles
 from prereview import (
     BundleReviewResult,
     bundle_sources,
@@ -18,6 +18,7 @@ from prereview import (
     situation_keys,
 )
 from prereview.review import review
+from retrieval.bundle_replies import bundle_reply
 from tests.prereview.make_docs import TODAY, ZHANG, write_docs
 
 BUNDLES = Path(__file__).resolve().parents[2] / "knowledge" / "bundle-samples"
@@ -97,7 +98,7 @@ def test_situation_drops_an_item(kai_fandian, uploads, ocr, result):
     assert _item(result, "scjg-xiaocanyin-dengji").result is None
     text = render_bundle_text(small, max_bytes=1 << 20)[0]
     dropped = text.split("按您选择的情形，本次无需办理")[1]
-    assert "食品经营许可" in dropped and "仅在“一般餐馆、饭店”情形下办理" in dropped
+    assert "食品经营许可" in dropped and "仅在一般餐馆、饭店时办理" in dropped
     card = next(m for m in small.materials if ID_CARD in m.files)
     assert set(card.items) == {"scjg-getihu-sheli", "scjg-xiaocanyin-dengji"}
 
@@ -112,6 +113,9 @@ def test_complete_only_when_every_item_is(result, kai_fandian, uploads, ocr):
     assert any("个体工商户" in q for _, q in unasked.questions)
     pending = [i for i in unasked.items if i.applies is None]
     assert pending and all(i.result is not None for i in pending)
+    text = render_bundle_text(unasked, max_bytes=1 << 20)[0]
+    condition = "或".join(dict.fromkeys(pending[0].conditions))
+    assert f"{pending[0].item_name}（" in text and f"——{condition}时办理" in text
 
 
 def test_each_page_is_recognised_once_whatever_the_items(kai_fandian, uploads, ocr):
@@ -122,10 +126,15 @@ def test_each_page_is_recognised_once_whatever_the_items(kai_fandian, uploads, o
     assert bundle_engine.calls == item_engine.calls > 0
 
 
-def test_notice_footer_window_time_and_visits(result):
+def test_notice_footer_window_time_and_visits(result, kai_fandian):
     text = render_bundle_text(result, max_bytes=1 << 20, hotline="12345")[0]
     assert "综合窗口：示范市政务服务中心一楼 市场准入类综合窗口" in text
-    assert "总时限：" in text and "到现场次数：最多1次" in text
+    assert "办理时限：" in text and "到现场次数：最多跑1次" in text
+    # The notice tells the totals in the very words of the chat reply for the same answers.
+    bundle, guides, bundles = kai_fandian
+    reply = bundle_reply(compose(bundle, guides, SOLE_TRADER_RESTAURANT, bundles=bundles))
+    totals = [line for line in reply.splitlines() if line.startswith(("办理时限", "到现场次数"))]
+    assert len(totals) == 2 and all(line in text.splitlines() for line in totals)
     assert "一件事：开饭店“一件事”" in text
     html = render_bundle_html(result)
     assert "经营者居民身份证（已通过预审）" in html and "<script" not in html
