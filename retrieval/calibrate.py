@@ -259,9 +259,21 @@ def fit_quick(
         )
         for i in test:
             conf[i] = confidence(_ranked([quick_rankings[i]], half)[0][1], half)
+    at = _early_threshold(questions, conf, quick, full, fused)
+    return replace(model, answer_at=at, unsure_at=0.0)
+
+
+def _early_threshold(
+    questions: list[Question],
+    conf: np.ndarray,
+    quick: list[tuple[list[str], dict]],
+    full: list[tuple[list[str], dict]],
+    fused: SystemModel,
+) -> float:
+    """Where answering at the quick stage costs least against the fused system's outcome."""
     early = np.array(
         [
-            _loss(q, ids[0] if ids else None, 1.0, replace(model, answer_at=0.0))
+            _loss(q, ids[0] if ids else None, 1.0, replace(fused, answer_at=0.0))
             for q, (ids, _) in zip(questions, quick, strict=True)
         ]
     )
@@ -276,7 +288,27 @@ def fit_quick(
     costs = [
         float(np.sum((early - later)[conf >= t]) + COST_ENCODE * np.sum(conf < t)) for t in grid
     ]
-    return replace(model, answer_at=float(grid[int(np.argmin(costs))]), unsure_at=0.0)
+    return float(grid[int(np.argmin(costs))])
+
+
+def place_early_answer(
+    quick: SystemModel,
+    fused: SystemModel,
+    questions: list[Question],
+    quick_rankings: list[Ranking],
+    rankings: list[Ranking],
+) -> SystemModel:
+    """The quick stage with its early-answer threshold placed on these (probe) questions.
+
+    The weights stay; only where answering early stops paying is re-read for this
+    knowledge base: on one with many near-duplicate services the quick stage's
+    answers disagree with the fused system's more often, so it answers less.
+    """
+    quick_ranked = _ranked(quick_rankings, quick)
+    conf = np.array([confidence(values, quick) for _, values in quick_ranked])
+    full = _ranked(rankings, fused)
+    at = _early_threshold(questions, conf, quick_ranked, full, fused)
+    return replace(quick, answer_at=at, unsure_at=0.0)
 
 
 def _quick_rankings(state, queries, cheap: list[str]) -> list[Ranking]:

@@ -17,12 +17,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from retrieval.ranking import LEXICAL, Ranking
+from retrieval.concepts import acts, guide_acts
+from retrieval.ranking import LEXICAL, Query, Ranking
 
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.json"
 SYSTEMS = ("bm25", "vector", "fused")
@@ -130,7 +131,26 @@ def signals(ranking: Ranking, fused: np.ndarray, model: SystemModel, state) -> d
     for name in rankers:
         if name not in LEXICAL:
             out[f"cos:{name}"] = float(ranking.scores[name][top])
+    out[ACT_UNNAMED] = float(_act_unnamed(ranking.query, state.lex_texts[item]))
     return out
+
+
+# Signal: the question asks for a lifecycle act (补领, 变更, 注销…) its top item's guide
+# never names. Not a feature of the logistic model (the sample questions hardly ever
+# show it, so no weight could be learned): a gate in :func:`confidence`.
+ACT_UNNAMED = "act_unnamed"
+
+
+@lru_cache(maxsize=65536)
+def _item_acts(lex_text: str) -> frozenset[str]:
+    return guide_acts([lex_text])
+
+
+def _act_unnamed(query: Query, lex_text: str) -> bool:
+    asked = query.computed.get(ACT_UNNAMED)
+    if asked is None:
+        asked = query.computed[ACT_UNNAMED] = acts(query.text)
+    return bool(asked) and not asked & _item_acts(lex_text)
 
 
 # Features read as they are: the share of rankers agreeing is already scale-free.
@@ -170,13 +190,22 @@ def reference_of(rows: list[dict[str, float]], features: tuple[str, ...]) -> tup
 
 
 def confidence(values: dict[str, float], model: SystemModel) -> float:
-    """Probability that the top item is the right one (logistic over the signals)."""
+    """Probability that the top item is the right one (logistic over the signals).
+
+    When the top item's guide never names the act asked for, the confidence is
+    held halfway between the model's two thresholds: the citizen is offered the
+    candidates (the sibling service may be among them, or is not in this knowledge
+    base) instead of a confident answer about the wrong service.
+    """
     z = model.intercept
     features = feature_values(values, model)
     for value, mean, scale, coef in zip(features, model.mean, model.scale, model.coef, strict=True):
         if value is not None:  # an encoder not calibrated for counts as average
             z += coef * (value - mean) / (scale or 1.0)
-    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+    p = 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+    if values.get(ACT_UNNAMED):
+        p = min(p, (model.answer_at + model.unsure_at) / 2)
+    return p
 
 
 def models_to_data(models: dict[str, SystemModel]) -> dict:

@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from knowledge import Guide
+from knowledge.bundles import Bundle
+from retrieval.bundle_index import BundleIndex, build_bundle_index
 from retrieval.documents import (
     KINDS,
     VectorText,
@@ -87,6 +89,8 @@ class IndexState:
     name_grams: list[frozenset[str]] = field(default_factory=list)
     item_rows: dict[str, list[np.ndarray]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
+    # 一件事 bundles searchable beside the items (``retrieval.bundle_index``); None: none.
+    bundles: BundleIndex | None = None
 
     def __post_init__(self) -> None:
         self.name_grams = [frozenset(char_ngrams(_bare_name(g.name))) for g in self.guides]
@@ -193,8 +197,9 @@ def build_state(
     vectors: VectorSet | None = None,
     budget: int | None = None,
     progress: Progress = _noop,
+    bundles: list[Bundle] | None = None,
 ) -> tuple[IndexState, set[str]]:
-    """A complete state for ``guides``; reuses vectors (and tokens) of unchanged items."""
+    """A complete state for ``guides`` (and ``bundles``); reuses vectors of unchanged items."""
     guides = sorted(guides, key=lambda g: g.id)
     base = vectors if vectors is not None else (previous.vectors if previous else None)
     vector_set, embedded = build_vectors(guides, encoders, base, budget, progress)
@@ -224,6 +229,15 @@ def build_state(
         sounds=LexicalIndex(sound_docs),
         vectors=vector_set,
         sound_docs=sound_docs,
+    )
+    state.bundles = build_bundle_index(
+        bundles or [],
+        guides,
+        tokenizer,
+        word_docs,
+        char_docs,
+        encoders,
+        previous.bundles if previous is not None else None,
     )
     return state, embedded
 
@@ -284,6 +298,16 @@ class IndexDir:
             meta["ids"], meta["fingerprints"], tables, dict(meta["config"]["encoders"])
         )
         return int(meta["kb_version"]), meta, vectors
+
+    def published(self) -> tuple[str, dict] | None:
+        """The current folder's name and its meta (kb version, config, calibration), if any."""
+        folder = self.current()
+        if folder is None:
+            return None
+        try:
+            return folder.name, json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
 
     @property
     def labels_path(self) -> Path:

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.calibrate import served_outcomes
-from retrieval.evaluate import Metrics, Outcome, Question, format_table, load_questions, metrics
+from retrieval.evaluate import Metrics, Outcome, Question, load_questions, metrics
 from retrieval.fusion import QUICK, SystemModel
 from retrieval.probes import Asked, labelled_rankings, probe_rankings
 from retrieval.selfcal import referenced, refit
@@ -65,7 +65,11 @@ def labels_from_workbench(
 
 @dataclass
 class Recalibration:
-    """Before and after on the labelled questions, and whether the new models were taken."""
+    """Before and after on the labelled questions, and whether the new models are better.
+
+    ``models`` are the re-calibrated models whenever labels were enough to fit them,
+    refused ones included (``onetrip calibrate --force`` takes them anyway).
+    """
 
     before: Metrics
     after: Metrics
@@ -76,13 +80,20 @@ class Recalibration:
     models: dict[str, SystemModel] | None = None
 
     def table(self) -> str:
-        """The figures side by side, as ``onetrip calibrate`` prints them."""
-        verdict = "已采用新的校准" if self.accepted else "未采用新的校准"
-        return (
-            format_table({"before": self.before, "after": self.after})
-            + f"\ncost per question (cost table): before {self.cost_before:.3f}"
-            + f", after {self.cost_after:.3f}\n{verdict}：{self.reason}"
+        """The figures staff judge a re-calibration by, before and after, side by side."""
+        rows = (
+            ("答对（首选事项正确）", "top1", self.before.n_in),
+            ("可答却未直接回答", "false_rejected", self.before.n_in),
+            ("范围外问题被拒答", "oos_rejected", self.before.n_oos),
+            ("自信地答错", "wrong_confident", self.before.n_in),
         )
+        lines = [f"{'':16s}{'before':>10s}{'after':>10s}  问题数"]
+        for title, key, n in rows:
+            old, new = getattr(self.before, key) * 100, getattr(self.after, key) * 100
+            lines.append(f"{title:\u3000<12s}{old:9.1f}%{new:9.1f}%  {n}")
+        lines.append(f"每题代价（代价表）{self.cost_before:9.3f}{self.cost_after:10.3f}")
+        verdict = "可以采用新的校准" if self.accepted else "未采用新的校准"
+        return "\n".join(lines) + f"\n{verdict}：{self.reason}"
 
 
 def _subset(asked: Asked, keep: list[int]) -> Asked:
@@ -127,7 +138,8 @@ def compare(
         return Recalibration(before, after, cost_before, cost_after, False, "标注问题不足以拟合")
     reason = refusal(before, after, cost_before, cost_after)
     if reason is not None:
-        return Recalibration(before, after, cost_before, cost_after, False, reason)
+        # the refused models ride along, for staff who take them anyway (``--force``)
+        return Recalibration(before, after, cost_before, cost_after, False, reason, final)
     return Recalibration(before, after, cost_before, cost_after, True, "代价不高于原模型", final)
 
 

@@ -236,9 +236,33 @@ def probe_rankings(state: IndexState, encoders: list) -> Asked:
     return (probes.questions, *_rankings(probes.state, encoders, probes.questions))
 
 
+def _own_aliases(state: IndexState, labelled: list[Question]) -> dict[int, tuple[set, set]]:
+    """Per item position, the aliases that are labelled questions about that item."""
+    asked: dict[int, set[str]] = {}
+    for q in labelled:
+        if q.item is not None:
+            asked.setdefault(state.position[q.item], set()).add(normalize(q.q))
+    held = {}
+    for i, texts in asked.items():
+        aliases = state.guides[i].aliases
+        mine = {a for a in range(len(aliases)) if normalize(aliases[a]) in texts}
+        if mine:
+            held[i] = (mine, set())
+    return held
+
+
 def labelled_rankings(state: IndexState, encoders: list, labelled: list[Question]) -> Asked:
-    """Labelled questions about items that still exist, ranked against the full index."""
+    """Labelled questions about items that still exist, ranked against the full index
+    less the aliases they became.
+
+    Attaching an unanswered question in the workbench makes it an alias of its item,
+    so against the full index it is found by its own words; ranked without them, it
+    tells how the *next* citizen who words it alike would fare, as the probes do.
+    """
     known = [q for q in labelled if q.item is None or q.item in state.position]
     if not known:
         return [], [], []
+    held = _own_aliases(state, known)
+    if held:
+        state = _probe_state(state, list(range(len(state.ids))), held)
     return (known, *_rankings(state, encoders, known))

@@ -7,6 +7,7 @@ consistent version; updates re-embed only the items whose texts changed.
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 import time
@@ -17,6 +18,9 @@ import faiss
 import numpy as np
 
 from knowledge import Guide, Store
+from knowledge.bundles import BundleError, compose
+from retrieval.bundle_replies import bundle_mention, bundle_reply
+from retrieval.bundle_search import find_bundle
 from retrieval.encoders import EncoderPool, load_encoders
 from retrieval.evaluate import Question
 from retrieval.facets import detect_facets, strip_cues
@@ -34,7 +38,7 @@ from retrieval.index import IndexDir, IndexState, Progress, build_state, config_
 from retrieval.labels import Recalibration, compare, read_labels, write_labels
 from retrieval.ranking import Ranking, embed, prepare_many, rank
 from retrieval.replies import compose_reply
-from retrieval.selfcal import self_calibrate
+from retrieval.selfcal import calibration_stamp, self_calibrate
 from retrieval.text import expansions, normalize, to_simplified
 from retrieval.tokens import char_ngrams
 
@@ -64,6 +68,7 @@ class Answer:
     status: str
     item: str | None = None
     others: list[str] = field(default_factory=list)
+    bundle: str | None = None  # the 一件事 bundle answered as a whole (then ``item`` is None)
 
     def to_json(self) -> dict:
         return {
@@ -74,6 +79,7 @@ class Answer:
             "status": self.status,
             "item": self.item,
             "others": list(self.others),
+            "bundle": self.bundle,
         }
 
 
@@ -118,6 +124,7 @@ class Searcher:
         self._checked = time.monotonic()
         self._background: threading.Thread | None = None
         self._state: IndexState | None = None
+        self._seen_folder: str | None = None  # the published index folder last looked at
         self.last_embedded = 0
 
     # -- lifecycle -------------------------------------------------------
@@ -159,6 +166,12 @@ class Searcher:
         return len(self._current().ids)
 
     @property
+    def bundle_count(self) -> int:
+        """How many 一件事 bundles are searchable beside the items."""
+        bundles = self._current().bundles
+        return len(bundles.bundles) if bundles is not None else 0
+
+    @property
     def models(self) -> dict[str, SystemModel]:
         """The confidence models in use: this knowledge base's own once calibrated."""
         return self._current().models or self._shipped
@@ -189,6 +202,7 @@ class Searcher:
                 vectors=vectors,
                 budget=self.budget,
                 progress=self._progress,
+                bundles=self.store.list_bundles(),
             )
             stale = saved is None or saved[0] != version or saved[1].get("config") != config
             calibration = None if stale else (saved[1].get("calibration") or None)
@@ -207,7 +221,12 @@ class Searcher:
         with self._build:
             version, guides = self.store.snapshot()
             state, embedded = build_state(
-                version, guides, self.encoders, budget=self.budget, progress=self._progress
+                version,
+                guides,
+                self.encoders,
+                budget=self.budget,
+                progress=self._progress,
+                bundles=self.store.list_bundles(),
             )
             calibration = self._calibrate(state)
             self._use(state, calibration)
@@ -247,6 +266,7 @@ class Searcher:
                 previous=state,
                 budget=self.budget,
                 progress=self._progress,
+                bundles=self.store.list_bundles(),
             )
             calibration = self._calibrate(new_state)
             self._use(new_state, calibration)
@@ -261,17 +281,18 @@ class Searcher:
             self.last_embedded = len(embedded)
             return len(embedded)
 
-    def recalibrate(self, labelled: list[Question]) -> Recalibration:
+    def recalibrate(self, labelled: list[Question], force: bool = False) -> Recalibration:
         """Re-calibrate with staff-labelled traffic (``onetrip calibrate``).
 
         The new models are kept, saved with the index and their labels (so later
-        builds use them too), only when :func:`retrieval.labels.compare` finds them
-        no worse on the labelled questions; otherwise nothing changes.
+        builds use them too, and running servers pick them up), only when
+        :func:`retrieval.labels.compare` finds them no worse on the labelled
+        questions, or when ``force`` takes refused ones; otherwise nothing changes.
         """
         with self._build:
             state = self._current()
             result = compare(state, self.encoders, self.models, self._shipped, labelled)
-            if result.accepted and result.models is not None:
+            if (result.accepted or force) and result.models is not None:
                 write_labels(self._disk.labels_path, labelled)
                 calibration = {
                     "labels": self._disk.labels_digest(),
@@ -303,10 +324,41 @@ class Searcher:
     @staticmethod
     def _use(state: IndexState, calibration: dict) -> None:
         state.models = models_from_data(calibration["systems"]) if calibration["systems"] else {}
-        state.calibration = calibration.get("info", {})
+        state.calibration = {**calibration.get("info", {}), "stamp": calibration_stamp(calibration)}
+
+    def _take_published_calibration(self) -> None:
+        """Use a calibration another process published for the loaded KB version.
+
+        ``onetrip calibrate`` beside a running server publishes the same vectors with
+        new models; the server swaps in a copy of its state with them (no restart, no
+        re-embedding). The meta file is read only when the ``CURRENT`` folder changed.
+        """
+        if not self._build.acquire(blocking=False):
+            return
+        try:
+            published = self._disk.published()
+            if published is None or published[0] == self._seen_folder:
+                return
+            self._seen_folder, meta = published
+            state = self._current()
+            calibration = meta.get("calibration") or {}
+            if (
+                meta.get("kb_version") != state.version
+                or meta.get("config") != config_key(self.encoders, self.budget)
+                or not calibration.get("systems")
+                or calibration_stamp(calibration) == state.calibration.get("stamp")
+            ):
+                return
+            fresh = copy.copy(state)
+            self._use(fresh, calibration)
+            with self._swap:
+                self._state = fresh
+        finally:
+            self._build.release()
 
     def _maybe_refresh(self) -> None:
-        """Every few seconds, check the KB version; update in the background when stale."""
+        """Every few seconds, check the KB version (update in the background when stale)
+        and the published calibration."""
         if self._auto is None or time.monotonic() - self._checked < self._auto:
             return
         self._checked = time.monotonic()
@@ -315,6 +367,8 @@ class Searcher:
         if self.store.version() != self._current().version:
             self._background = threading.Thread(target=self.refresh, daemon=True)
             self._background.start()
+        else:
+            self._take_published_calibration()
 
     # -- judging ---------------------------------------------------------
 
@@ -458,6 +512,9 @@ class Searcher:
             hit = Hit(context.id, to_simplified(context.name), 1.0)
             return self._answered(context, facets, situations, [], [hit], question)
         ((judgement, model),) = self.judge_served([question])
+        bundle = self._bundle_answer(state, question, facet)
+        if bundle is not None:
+            return bundle
         hits = self._hits(state, judgement)
         if (
             context is not None
@@ -474,6 +531,34 @@ class Searcher:
         )
         guide = state.guide(main)
         return self._answered(guide, facets or ["general"], situations, others, hits, question)
+
+    def _bundle_answer(self, state: IndexState, question: str, facet: str | None) -> Answer | None:
+        """The whole 一件事 when the question asks about the event (``retrieval.bundle_search``).
+
+        Its hits are the bundle's items in order: the guides the reply is drawn from.
+        """
+        index = state.bundles
+        found = find_bundle(state, normalize(question), self.encoders)
+        if index is None or found is None:
+            return None
+        bundle, members = index.bundles[found], index.members[found]
+        guides = {g.id: g for g in state.guides}
+        try:
+            composition = compose(bundle, guides, bundles={b.id: b for b in index.bundles})
+        except BundleError:
+            return None
+        hits = [Hit(i, to_simplified(guides[i].name), 1.0) for i in members]
+        return Answer(bundle_reply(composition), True, facet, hits, "answered", bundle=bundle.id)
+
+    @staticmethod
+    def _bundle_note(state: IndexState, item_id: str) -> str:
+        """For an item's answer: the 一件事 bundles it belongs to (empty when none)."""
+        index = state.bundles
+        if index is None:
+            return ""
+        held = [(index.bundles[b], index.members[b]) for b in index.by_item.get(item_id, [])]
+        guides = {i: g for _, members in held for i in members if (g := state.guide(i))}
+        return bundle_mention(held, guides)
 
     def _is_follow_up(
         self,
@@ -521,6 +606,9 @@ class Searcher:
         names = [to_simplified(g.name) for g in (state.guide(o) for o in others) if g]
         if names:
             text += "\n您还提到了" + "、".join(f"“{n}”" for n in names) + "，需要的话可以接着问我。"
+        note = self._bundle_note(state, guide.id)
+        if note:
+            text += "\n" + note
         if not hits or hits[0].item != guide.id:
             hits = [Hit(guide.id, to_simplified(guide.name), 1.0), *hits][:_MAX_HITS]
         facet = specific[0] if specific else facets[0]

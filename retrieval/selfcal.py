@@ -18,9 +18,11 @@ base's probes; ``retrieval.labels`` decides whether such a refit is kept.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 
-from retrieval.calibrate import fit, fit_quick, with_reference
+from retrieval.calibrate import fit, fit_quick, place_early_answer, with_reference
 from retrieval.evaluate import Question
 from retrieval.fusion import QUICK, SYSTEMS, SystemModel
 from retrieval.probes import Asked, labelled_rankings, probe_rankings
@@ -32,11 +34,13 @@ MIN_LABELLED = 30
 
 def referenced(models: dict[str, SystemModel], probes: Asked) -> dict[str, SystemModel]:
     """``models`` reading their features against these probes (the quick stage: its own)."""
-    _, full, quick = probes
+    questions, full, quick = probes
     out = dict(models)
     for system in SYSTEMS:
         out[system] = with_reference(models[system], full)
     out[QUICK] = with_reference(models[QUICK], quick)
+    if out[QUICK].answer_at <= 1.0:  # a calibrated quick stage: where early answers pay, here
+        out[QUICK] = place_early_answer(out[QUICK], out["fused"], questions, quick, full)
     return out
 
 
@@ -53,11 +57,22 @@ def refit(
     cheap = [e.name for e in encoders if e.cheap]
     out = dict(models)
     for system in SYSTEMS:
-        if system == "bm25" or names:
+        # without encoders the fused system is lexical: refitted all the same
+        if system != "vector" or names:
             out[system] = fit(system, questions, full, names, probes[1], models[system])
     if cheap and len(cheap) < len(names):
         out[QUICK] = fit_quick(questions, quick, full, out["fused"], cheap, probes[2])
     return out
+
+
+def calibration_stamp(calibration: dict) -> str:
+    """What identifies a saved calibration: its models and the labels they were fitted on.
+
+    A running server compares it with the one in use to take up a calibration that
+    another process (``onetrip calibrate``) published, without a restart.
+    """
+    body = json.dumps([calibration.get("systems"), calibration.get("labels")], sort_keys=True)
+    return hashlib.sha256(body.encode()).hexdigest()[:16]
 
 
 def self_calibrate(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.cli import kb, prereview, search, serve, staff, wechat, worker
+from bot.cli import calibrate, kb, prereview, search, serve, staff, wechat, worker
 from bot.settings import Settings
 
-COMMAND_MODULES = (kb, serve, wechat, staff, search, prereview, worker)
+COMMAND_MODULES = (kb, serve, wechat, staff, search, calibrate, prereview, worker)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.cli.samples import SAMPLES_DIR
+from bot.cli.samples import BUNDLE_SAMPLES_DIR, SAMPLES_DIR
 from bot.compose import open_searcher, open_store
 from bot.settings import Settings
 
@@ -84,6 +84,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     seconds = time.perf_counter() - started
     print(
         f"索引已就绪：知识库版本 {searcher.version}，{searcher.size} 个事项，"
+        f"{searcher.bundle_count} 个一件事，"
         f"本次重新计算 {embedded} 个事项的向量，用时 {seconds:.1f} 秒"
     )
     return 0
@@ -171,6 +172,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         results = evaluate(searcher, questions)
         extra = multi_item(searcher, questions)
+        extra["single_as_bundle"] = _answered_as_bundle(searcher, questions)
     table = {name: m for name, (m, _) in results.items()}
     served, outcomes = results["served"]  # what the bot answers with
     heldout = _heldout()
@@ -192,12 +194,27 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         f"other item offered {extra['multi_offered'] * 100:.1f}%; "
         f"single-item messages with a spurious offer: {extra['single_spurious'] * 100:.1f}%"
     )
+    print(
+        f"一件事 bundles: {searcher.bundle_count}; item questions answered with a bundle "
+        f"instead of their item: {extra['single_as_bundle'] * 100:.1f}%"
+    )
     if heldout:
         print("\nheld-out (2-fold, weights fitted on the other half):")
         for name, figures in heldout.items():
             print(f"  {name:7s} " + "  ".join(f"{k} {v * 100:.1f}%" for k, v in figures.items()))
     print("\n目标全部达成" if not missed else "\n未达成目标：" + "；".join(missed))
     return 1 if missed else 0
+
+
+def _answered_as_bundle(searcher, questions: list) -> float:
+    """The share of labelled item questions that ``ask`` answers with a whole bundle.
+
+    Every question of the set is about one item (or out of scope), so each bundle
+    answer there is an item question taken away from its item.
+    """
+    asked = [q for q in questions if q.item]
+    taken = sum(searcher.ask(q.q).bundle is not None for q in asked)
+    return taken / len(asked) if asked else 0.0
 
 
 def _heldout() -> dict:
@@ -210,8 +227,9 @@ def _heldout() -> dict:
 
 
 def _sample_settings(settings: Settings, home: Path) -> Settings:
-    """Settings for a throw-away knowledge base holding the bundled samples."""
+    """Settings for a throw-away knowledge base holding the samples, bundles included."""
     from knowledge import load_guides
+    from knowledge.bundles import load_bundles
 
     sample = Settings(
         home=home,
@@ -221,5 +239,6 @@ def _sample_settings(settings: Settings, home: Path) -> Settings:
         hotline=settings.hotline,
     )
     guides = [g for _, g in load_guides([SAMPLES_DIR]).guides]
-    open_store(sample).import_guides(guides, "eval")
+    bundles = [b for _, b in load_bundles([BUNDLE_SAMPLES_DIR]).bundles]
+    open_store(sample).publish(guides, bundles, "eval")
     return sample

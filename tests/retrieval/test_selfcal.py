@@ -5,14 +5,19 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from knowledge import Store, sqlite_url
 from retrieval import Searcher, labels_from_workbench
-from retrieval.evaluate import Metrics, Question
+from retrieval.calibrate import _early_threshold
+from retrieval.evaluate import Metrics, Question, load_questions
+from retrieval.fusion import SystemModel
 from retrieval.labels import refusal
+from retrieval.probes import labelled_rankings
 
 RETRIEVAL = Path(__file__).resolve().parents[2] / "retrieval"
+LABELS = Path(__file__).resolve().parents[1] / "data" / "questions_heldout2.jsonl"
 
 
 def test_workbench_labels_attached_dismissed_and_good_ratings() -> None:
@@ -69,3 +74,47 @@ def test_too_few_labels_change_nothing(searcher: Searcher) -> None:
     result = searcher.recalibrate([Question("身份证丢了怎么补", "gongan-sfz-huanling", None)])
     assert not result.accepted and "未采用" in result.table()
     assert searcher.models is before
+
+
+@pytest.fixture
+def lexical(tmp_path: Path, sample_guides) -> Searcher:
+    """The samples searched lexically only: built in seconds, calibrated the same way."""
+    store = Store.from_url(sqlite_url(tmp_path))
+    store.import_guides(sample_guides, "tests")
+    return Searcher.open(store, tmp_path, "none", auto_refresh=None)
+
+
+def test_a_labelled_alias_is_ranked_without_itself(lexical: Searcher) -> None:
+    """An attached question is an alias by now: ranked as the next citizen's wording."""
+    guide = lexical._current().guide("gongan-hukou-chusheng")
+    alias = guide.aliases[0]
+    _, (ranking,), _ = labelled_rankings(lexical._current(), [], [Question(alias, guide.id, None)])
+    assert alias not in ranking.state.guide(guide.id).aliases
+    assert ranking.state.guide(guide.id).aliases == guide.aliases[1:]
+
+
+def test_labels_teach_what_the_probes_miss(lexical: Searcher) -> None:
+    """Probes know no small talk or other centres' services; dismissed labels do."""
+    labelled = load_questions(LABELS)
+    dismissed = [q.q for q in labelled if q.item is None]
+    answered_before = sum(lexical.ask(q).status == "answered" for q in dismissed)
+    result = lexical.recalibrate(labelled)
+    assert result.accepted, result.table()
+    assert result.after.oos_rejected > result.before.oos_rejected  # scored out of fold
+    assert result.after.wrong_confident <= result.before.wrong_confident
+    answered_after = sum(lexical.ask(q).status == "answered" for q in dismissed)
+    assert answered_after < answered_before
+    assert lexical.calibration["labelled"] == len(labelled)
+
+
+def test_the_quick_stage_answers_early_only_where_it_agrees_with_the_fused_system() -> None:
+    """Early answers that the fused system would have got right but the quick stage gets
+    wrong move the early threshold above them; where both agree, the quick stage answers."""
+    questions = [Question(f"问题{i}", "a", None) for i in range(6)]
+    sure = SystemModel(features=("agree",), mean=(0.5,), scale=(0.25,), coef=(2.0,))
+    fused = [(["a", "b"], {"agree": 1.0}) for _ in questions]
+    conf = np.array([0.95, 0.9, 0.8, 0.7, 0.6, 0.5])
+    agreeing = [(["a", "b"], {}) for _ in questions]
+    assert _early_threshold(questions, conf, agreeing, fused, sure) < 0.6
+    wrong_when_sure = [(["b", "a"] if c >= 0.9 else ["a", "b"], {}) for c in conf]
+    assert _early_threshold(questions, conf, wrong_when_sure, fused, sure) > 0.95

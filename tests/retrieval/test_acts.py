@@ -1,0 +1,78 @@
+"""Lifecycle acts: a question asking to cancel, change or replace what its item's guide
+never provides for is offered choices, not answered with the sibling service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge import Guide, Material, Store, sqlite_url
+from retrieval import Searcher
+from retrieval.concepts import acts
+from retrieval.fusion import ACT_UNNAMED, SystemModel, confidence
+
+
+def _guide(item_id: str, name: str, department: str, *materials: str, **more) -> Guide:
+    listed = [Material(id=f"m{i}", name=m) for i, m in enumerate(materials)]
+    return Guide(id=item_id, name=name, department=department, materials=listed, **more)
+
+
+GUIDES = [
+    _guide("nongyao", "农药经营许可", "农业农村局", "营业执照", "仓储场所证明"),
+    _guide("daoyou", "导游证核发", "文化广电旅游局", "身份证", "导游资格证"),
+    _guide(
+        "gongzheng",
+        "学历公证",
+        "公证处",
+        "毕业证书",
+        conditions="毕业证书遗失的，凭学校出具的学历证明办理。",
+    ),
+    _guide("hunyin", "结婚登记", "民政局", "户口簿", "身份证"),
+    _guide("getihu", "个体工商户注销登记", "市场监督管理局", "营业执照正副本"),
+    _guide("canbao", "城乡居民医保参保登记", "医疗保障局", "户口簿"),
+    _guide("fapiao", "发票领用", "税务局", "经办人身份证"),
+    _guide("shetuan", "社会团体成立登记", "民政局", "章程", "验资报告"),
+]
+
+
+def test_the_acts_a_question_asks_for() -> None:
+    assert acts("导游证丢了怎么补办") == {"replace"}
+    assert acts("证书被撕坏了去哪换") == {"replace"}
+    assert acts("协会不想办了，社会团体注销要什么") == {"cancel"}
+    assert acts("公司名称变更需要什么材料") == {"change"}
+    assert acts("导游证怎么申请") == frozenset()
+
+
+def test_an_unnamed_act_holds_the_confidence_between_the_thresholds() -> None:
+    model = SystemModel(features=("agree",), mean=(0.5,), scale=(0.25,), coef=(2.0,))
+    sure = {"agree": 1.0}
+    assert confidence(sure, model) >= model.answer_at
+    held = confidence({**sure, ACT_UNNAMED: 1.0}, model)
+    assert model.unsure_at < held < model.answer_at
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    home: Path = tmp_path_factory.mktemp("acts")
+    store = Store.from_url(sqlite_url(home))
+    store.import_guides(GUIDES, "tests")
+    return Searcher.open(store, home, "none", auto_refresh=None)
+
+
+@pytest.mark.parametrize(
+    "question", ["农药经营许可证不干了怎么注销", "导游证丢了怎么补办", "发票丢了怎么处理"]
+)
+def test_the_sibling_service_is_not_answered_confidently(small: Searcher, question: str) -> None:
+    answer = small.ask(question)
+    assert answer.status != "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [("个体户注销要带什么", "getihu"), ("毕业证丢了怎么做学历公证", "gongzheng")],
+)
+def test_an_act_the_guide_names_is_answered(small: Searcher, question: str, item: str) -> None:
+    answer = small.ask(question)
+    assert answer.hits[0].item == item
+    assert answer.status == "answered"
