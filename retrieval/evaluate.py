@@ -2,7 +2,8 @@
 
 Each line of the set is ``{"q": str, "item": id | null, "facet": str | null,
 "tags": [...], "others": [id, ...]}``; ``item: null`` marks an out-of-scope
-message, which must not get a confident answer. "Rejected" means not
+message, which must not get a confident answer; for an in-scope message
+``facet: null`` is the same as ``"general"`` (the held-out sets write it so). "Rejected" means not
 confident (the bot offers choices or says it found nothing).
 """
 
@@ -120,7 +121,10 @@ def metrics(questions: list[Question], outcomes: list[Outcome]) -> Metrics:
         m.top1 = sum(o.rank == 0 for _, o in inside) / n
         m.recall3 = sum(o.rank is not None and o.rank < 3 for _, o in inside) / n
         m.mrr = sum(1 / (o.rank + 1) for _, o in inside if o.rank is not None) / n
-        m.facet = sum((detect_facet(q.q) or "general") == q.facet for q, _ in inside) / n
+        # In scope, a null facet means a general question (the line format above).
+        m.facet = (
+            sum((detect_facet(q.q) or "general") == (q.facet or "general") for q, _ in inside) / n
+        )
         m.false_rejected = sum(not o.answered for _, o in inside) / n
         m.not_found_in_scope = sum(o.not_found for _, o in inside) / n
         m.wrong_confident = sum(o.answered and o.rank != 0 for _, o in inside) / n

@@ -82,3 +82,14 @@ def test_sets_on_their_own_knowledge_bases_side_by_side(tmp_path) -> None:
     assert results["样例"]["bm25"].n_in + results["样例"]["bm25"].n_oos == 40
     table = format_side_by_side(results)
     assert table.index("样例") < table.index("另一组") and "falsely rejected" in table
+
+
+def test_an_in_scope_question_without_a_facet_is_scored_as_a_general_one() -> None:
+    from retrieval.evaluate import Outcome, Question, metrics
+
+    asked = [
+        Question("办个证", "item-a", None, ()),
+        Question("要带什么", "item-a", "materials", ()),
+    ]
+    found = [Outcome(0, 1.0, True, False)] * 2
+    assert metrics(asked, found).facet == 1.0
