@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from prereview.dates import format_date
+from prereview.pdf import notice_pdf
 from prereview.result import (
     DEFECTIVE,
     DEFERRABLE,
@@ -277,43 +278,17 @@ def render_pdf(
     font: Path | None = None,
 ) -> bytes:
     """The notice as an A4 PDF with the Chinese font embedded (subset)."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(auto=True, margin=16)
-    pdf.add_font("cjk", "", str(font or find_font()))
-    pdf.set_title(f"一次性告知书 {result.number}")
-    pdf.set_creator("onetrip")
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-
-    def write(text: str, size: float = 11, height: float = 6.5, indent: float = 0) -> None:
-        pdf.set_font("cjk", size=size)
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(width - indent, height, text, new_x="LMARGIN", new_y="NEXT")
-
-    header = _header(result, centre)
-    pdf.set_font("cjk", size=18)
-    pdf.cell(width, 12, header[0].strip("【】"), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    for line in header[1:]:
-        write(line, 10.5, 6)
-    pdf.ln(2)
-    write(conclusion(result), 11.5, 7)
-    for index, section in enumerate(notice_sections(result)):
-        pdf.ln(2)
-        write(f"{_CN_NUMBERS[index]}、{section.title}（{len(section.entries)}项）", 13, 8)
-        for n, entry in enumerate(section.entries, 1):
-            write(f"{n}. {entry.title}", 11, 6.5, 2)
-            for line in entry.lines:
-                write(line, 10, 5.5, 8)
-    if ok := _ok_line(result):
-        pdf.ln(2)
-        write(ok, 10.5, 6)
-    pdf.ln(3)
-    for line in _where(result, hotline):
-        write(line, 10, 5.5)
-    pdf.ln(2)
-    write(ADVISORY, 10, 5.5)
-    return bytes(pdf.output())
+    ok = _ok_line(result)
+    return notice_pdf(
+        f"一次性告知书 {result.number}",
+        _header(result, centre),
+        conclusion(result),
+        [
+            (f"{_CN_NUMBERS[i]}、{section.title}（{len(section.entries)}项）", section.entries)
+            for i, section in enumerate(notice_sections(result))
+        ],
+        _where(result, hotline),
+        ADVISORY,
+        after=[ok] if ok else [],
+        font=font or find_font(),
+    )
