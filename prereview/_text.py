@@ -39,3 +39,11 @@ def normalize(text: str) -> str:
 def compact(text: str) -> str:
     """Normalised and without any whitespace, for comparing names and titles."""
     return _SPACE.sub("", normalize(text))
+
+
+# A signature place (签字处): a label ending in its signing word, such as 承诺人（签字）：,
+# 投资人签字：, 乙方（签字或盖章）：; whatever follows it on the line was written there.
+# The colon (or the line's end) tells a label from running text (自双方签字之日起生效).
+SIGN_PLACE = re.compile(
+    r"(?:签字|签名|签章|盖章|签署)(?:\s*[(（]?或?(?:盖章|签章|签字|签名)[)）]?)?\s*[)）]?\s*(?:[:：]|$)"
+)

@@ -20,7 +20,7 @@ from prereview.checks import same_name
 from prereview.doctypes import DocType, Typed, classify, material_kinds
 from prereview.document import LOW_CONFIDENCE, Document, Line, Page
 from prereview.fields import Fields, extract_fields
-from prereview.layout import layout_rows, split_regions
+from prereview.layout import layout_rows, signed_places, split_regions
 from prereview.recognise import THRESHOLD, Match, score_material
 
 MISMATCH = 2.0  # evidence taken away when the document is a type the material is not
@@ -413,6 +413,11 @@ def finish(piece: Piece, materials: list[Material]) -> Piece:
     holder_labels = piece.doctype.holder_labels if piece.doctype else ()
     piece.fields = extract_fields(piece.rows, holder_labels)
     piece.fields.signature = piece.fields.signature or any(p.seal for p in piece.pages)
+    # A seal signs for an organisation; on a card it is the issuer's, not the holder's.
+    piece.fields.signed = any(
+        (p.page.seal and not (p.doctype and p.doctype.card)) or signed_places(p.lines, p.page.marks)
+        for p in parts
+    )
     piece.matches = rank_piece(materials, piece)
     return piece
 

@@ -137,10 +137,14 @@ def check_names_match(material: Material, fields: Fields, applicants: list[str])
 
     A person's document cannot be judged against an organisation whose legal
     representative is unknown (no application form yet): that is not a mismatch.
+    A sole trader's licence (个体工商户) is the 经营者's: the shop name (名称) and
+    the operator both name its holder. A name only signed by hand (承诺人（签字）)
+    is no holder read: OCR of handwriting never contradicts the applicant.
     """
     if not applicants or fields.holder is None:
         return None
-    if any(same_name(fields.holder, name) for name in applicants):
+    held_by = [fields.holder, *([fields.operator] if fields.operator else [])]
+    if any(same_name(holder, name) for holder in held_by for name in applicants):
         return None
     if not is_organisation(fields.holder) and all(is_organisation(n) for n in applicants):
         return None

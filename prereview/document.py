@@ -31,6 +31,9 @@ class Page:
     width: float = 0.0
     height: float = 0.0
     seal: bool = False  # a red round seal was seen on the page image (a signature area)
+    # Marks that are not text: a signature pasted as a picture on a text page, handwriting
+    # beside a signature label that OCR could not read. A filled signature place shows them.
+    marks: list[Box] = field(default_factory=list)
 
     @property
     def text(self) -> str:

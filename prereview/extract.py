@@ -205,7 +205,8 @@ def _pdf_pages(
                 if text_layer_usable(lines):
                     page = plumbed.pages[index]
                     seal = _drawn_seal(page, pdf[index])
-                    pages.append(Page(index + 1, lines, "text", 0, page.width, page.height, seal))
+                    pages.append(Page(index + 1, lines, "text", 0, page.width, page.height, seal,
+                                      _pictures(page)))  # fmt: skip
                     continue
                 image = _render(pdf[index], limits)
                 pages.append(ocr_page(image, ocr or default_ocr(), index + 1, limits))
@@ -227,6 +228,20 @@ def _drawn_seal(plumbed_page, page) -> bool:
     except Exception:
         return False
     return has_seal(page.render(scale=SEAL_DPI / 72).to_pil().convert("RGB"))
+
+
+PICTURE_SHARE = 0.5  # a picture covering more of the page than this is its background
+
+
+def _pictures(plumbed_page) -> list[tuple[float, float, float, float]]:
+    """Boxes of the pictures on a text page (a signature pasted beside 承诺人（签字）)."""
+    try:
+        images = plumbed_page.images
+    except Exception:
+        return []
+    area = max(plumbed_page.width * plumbed_page.height, 1.0)
+    boxes = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in images]
+    return [b for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) < PICTURE_SHARE * area]
 
 
 def _render(page, limits: Limits) -> Image.Image:

@@ -72,11 +72,26 @@ _NAMED_BY_ID_RE = re.compile(
     r"(?:^|(?<=[\s,;:。]))(?P<value>[\u4e00-\u9fff·]{2,5})\s*\(\s*"
     r"(?:公民身份号码|身份证号码?|身份证件号码?|证件号码)"
 )
+# 示范市禾丰商贸有限公司（统一社会信用代码：…）: an organisation named in running text by its code.
+_ORG_BY_CODE_RE = re.compile(
+    r"(?P<value>[\u4e00-\u9fff()]{4,60}?)\s*\(\s*(?:统一社会信用代码|注册号|信用代码)"
+)
+# Words of the sentence before an organisation's name (现向登记机关申请 X…): the name follows them.
+_BEFORE_NAME = re.compile(r".*(?:申请|办理|关于|兹有|兹证明|现将|现对|现由|本单位|我单位|我公司)")
+# 本人张三（身份证号…）作为…/本人张三郑重承诺: a person names themself in a letter's first sentence.
+_SELF_RE = re.compile(
+    r"本人\s*(?P<value>[\u4e00-\u9fff·]{2,5}?)\s*(?:\(|,|作为|系|是|郑重|承诺|声明|自愿|保证)"
+)
+_NOT_NAME = re.compile(r"作为|郑重|承诺|声明|自愿|保证|已|经|在|对|将|同意|确认|知悉")
 # 名称 printed letter-spaced on licences; OCR may keep only its last character.
 _SPACED_NAME_RE = re.compile(
     r"(?:^|\s)(?:名\s*)?称\s*:?\s*(?P<value>[\u4e00-\u9fff()]{4,38}?(?:公司|中心|合作社|厂|店|院|会))"
 )
 _LEGAL_REP_RE = re.compile(_LEAD + r"(?:法定代表人|负责人)(?:姓名)?" + _PAREN + _VALUE)
+# 民族 on an ID card front (性别 男 民族 汉): the value is the group's name, one to five characters.
+_ETHNICITY_RE = re.compile(r"民族\s*:?\s*(?P<value>[\u4e00-\u9fff]{1,5})")
+# 经营者 on a sole trader's (个体工商户) licence: the person the business is.
+_OPERATOR_RE = re.compile(_LEAD + r"经营者(?:姓名)?" + _PAREN + _VALUE)
 _ADDRESS_RE = re.compile(
     _LEAD
     + r"(?:房屋|租赁房屋|出租房屋|注册|经营|通讯|联系|家庭)?(?:住址|住所|地址|经营场所|坐落)(?:地址)?"
@@ -106,6 +121,8 @@ class Fields:
     holder: str | None = None
     holder_label: str | None = None
     legal_rep: str | None = None
+    ethnicity: str | None = None  # 民族 (ID card front), for pre-filling forms
+    operator: str | None = None  # 经营者 of a 个体工商户: the person who holds the business
     id_numbers: list[Code] = field(default_factory=list)
     usccs: list[Code] = field(default_factory=list)
     dates: list[dt.date] = field(default_factory=list)
@@ -114,12 +131,18 @@ class Fields:
     phones: list[str] = field(default_factory=list)
     address: str | None = None
     signature: bool = False
+    signed: bool = False  # something is written at a signature place (see ``has``)
 
     def has(self, name: str) -> bool:
-        """Whether the field called ``name`` in GUIDE_FORMAT.md was found."""
+        """Whether the field called ``name`` in GUIDE_FORMAT.md was found.
+
+        A signed signature place shows the signer's name in handwriting: the
+        document names its holder even when no printed name can be read (a
+        promise letter signed under 承诺人（签字）).
+        """
         validity = self.validity
         return {
-            "name": self.holder is not None,
+            "name": self.holder is not None or self.signed,
             "id_number": bool(self.id_numbers),
             "uscc": bool(self.usccs),
             "date": bool(self.dates),
@@ -128,7 +151,7 @@ class Fields:
             "phone": bool(self.phones),
             "address": self.address is not None,
             "legal_rep": self.legal_rep is not None,
-            "signature": self.signature,
+            "signature": self.signature or self.signed,
         }.get(name, False)
 
 
@@ -169,7 +192,7 @@ def _labelled_holder(rows: list[str], labels: tuple[str, ...]) -> tuple[str, str
 
 def find_named(rows: list[str], labels: tuple[str, ...]) -> str | None:
     """The name after one of ``labels`` (受托人 王芳), or None; no fallback labels."""
-    found = _labelled_holder(rows, labels)
+    found = _labelled_holder([normalize(row) for row in rows], labels)
     return found[1] if found else None
 
 
@@ -178,8 +201,10 @@ def find_holder(rows: list[str], labels: tuple[str, ...] = ()) -> tuple[str | No
 
     The labels of the document's type come first (户名 on a bank page, 乙方 on a
     lease), then the most specific general holder label, then 兹证明 X 同志 in a
-    certificate's running text, then a name followed by its ID number in brackets, then a
-    licence's letter-spaced 名称, then an organisation named on a line of its own under the title.
+    certificate's running text, then a person naming themself (本人 X 郑重承诺), then a name
+    followed by its ID number in brackets, then an organisation named by its code in running
+    text, then a licence's letter-spaced 名称, then an organisation named on a line of its own
+    under the title.
     """
     for candidates in (labels, HOLDER_LABELS):
         if candidates and (found := _labelled_holder(rows, tuple(candidates))):
@@ -188,8 +213,14 @@ def find_holder(rows: list[str], labels: tuple[str, ...] = ()) -> tuple[str | No
         if (match := _CERTIFY_RE.search(row)) and (name := _clean_name(match.group("value"))):
             return "兹证明", name
     for row in rows:
+        if (match := _SELF_RE.search(row)) and not _NOT_NAME.search(match.group("value")):
+            return "姓名", match.group("value")
+    for row in rows:
         if (match := _NAMED_BY_ID_RE.search(row)) and (name := _clean_name(match.group("value"))):
             return "姓名", name
+    for row in rows:
+        if (match := _ORG_BY_CODE_RE.search(row)) and (name := _organisation(match.group("value"))):
+            return "名称", name
     for row in rows:
         if match := _SPACED_NAME_RE.search(row):
             return "名称", match.group("value")
@@ -197,6 +228,19 @@ def find_holder(rows: list[str], labels: tuple[str, ...] = ()) -> tuple[str | No
         if _ORG_ROW.fullmatch(row) and is_organisation(row):
             return "名称", row
     return None, None
+
+
+def _ethnicity(value: str) -> str | None:
+    """``汉出生`` → ``汉``, ``汉族`` → ``汉``: the group's name without the next label."""
+    stop = _STOP_RE.search(value)
+    value = (value[: stop.start()] if stop else value).removesuffix("族")
+    return value or None
+
+
+def _organisation(value: str) -> str | None:
+    """The organisation's name at the end of a clause (现向登记机关申请 X → X), if it is one."""
+    name = _BEFORE_NAME.sub("", value).strip("()")
+    return name if is_organisation(name) else None
 
 
 _TAIL_RUN = re.compile(r"([0-9A-Za-z]{4,17})\s*$")
@@ -273,6 +317,10 @@ def extract_fields(rows: list[str], holder_labels: tuple[str, ...] = ()) -> Fiel
         fields.phones.extend(_PHONE_RE.findall(row.replace(" ", "")))
         if fields.legal_rep is None and (match := _LEGAL_REP_RE.search(row)):
             fields.legal_rep = _clean_name(match.group("value"))
+        if fields.ethnicity is None and (match := _ETHNICITY_RE.search(row)):
+            fields.ethnicity = _ethnicity(match.group("value"))
+        if fields.operator is None and (match := _OPERATOR_RE.search(row)):
+            fields.operator = _clean_name(match.group("value"))
         if fields.address is None and (match := _ADDRESS_RE.search(row)):
             fields.address = match.group("value").strip()
         fields.signature = fields.signature or _SIGNATURE_RE.search(row) is not None

@@ -18,8 +18,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from prereview.bundle_review import BundleReviewResult
 from prereview.dates import format_date
 from prereview.notice import find_font
+from prereview.pdf import a4_pdf
 from prereview.result import PrefillField, PrefillForm, ReviewResult
 
 CHECK_NOTE = (
@@ -170,15 +172,7 @@ def sheet_html(sheet: FormSheet) -> str:
 
 def sheet_pdf(sheet: FormSheet, font: Path | None = None) -> bytes:
     """The form as an A4 PDF: label, value (or a blank line), and the source in small print."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(auto=True, margin=16)
-    pdf.add_font("cjk", "", str(font or find_font()))
-    pdf.set_title(sheet.title)
-    pdf.set_creator("onetrip")
-    pdf.add_page()
+    pdf = a4_pdf(sheet.title, font or find_font())
     width = pdf.w - pdf.l_margin - pdf.r_margin
     label_w = 48
 
@@ -247,3 +241,12 @@ def render_combined_form(
     """The combined form of a bundle's item results: HTML text, or PDF bytes with ``pdf``."""
     sheet = combined_sheet(results, title)
     return sheet_pdf(sheet) if pdf else sheet_html(sheet)
+
+
+def render_result_form(result: ReviewResult | BundleReviewResult, *, pdf: bool) -> str | bytes:
+    """The form of a stored result: one item's, or a bundle's combined form titled as
+    ``onetrip prereview --bundle --form`` titles it (HTML text, or PDF bytes)."""
+    if isinstance(result, BundleReviewResult):
+        title = f"{result.bundle_name}一表申请"
+        return render_combined_form(result.reviewed(), title=title, pdf=pdf)
+    return render_form_pdf(result) if pdf else render_form_html(result)

@@ -157,6 +157,8 @@ def find_codes(line: str) -> list[Code]:
             continue  # bank card and account numbers have the same shape
         else:
             kind = _guess_kind(run)
+        if kind == "id_number" and not _may_be_id(run) and _uscc_shaped(run):
+            kind = "uscc"  # a company's code in an ID-number cell (委托人 is an organisation)
         if kind == "uscc":
             code = normalize_uscc(run)
             found.append(Code("uscc", code, uscc_problem(code)))
@@ -164,6 +166,17 @@ def find_codes(line: str) -> list[Code]:
             number = normalize_id_number(run)
             found.append(Code("id_number", number, id_number_problem(number)))
     return found
+
+
+def _may_be_id(run: str) -> bool:
+    """Whether ``run`` can be an ID number misread: no letter but OCR's stand-ins for digits."""
+    head = re.sub(r"[\s\-]", "", halfwidth(run))[:17]
+    return head.translate(_AS_DIGIT).isdigit()
+
+
+def _uscc_shaped(run: str) -> bool:
+    code = normalize_uscc(run)
+    return len(code) == 18 and all(c in USCC_CHARS for c in code)
 
 
 def _guess_kind(run: str) -> str:

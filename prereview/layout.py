@@ -14,9 +14,9 @@ import statistics
 from collections.abc import Sequence
 
 from prereview._doctype_table import TYPES
-from prereview._text import compact
+from prereview._text import SIGN_PLACE, compact
 from prereview.doctypes import Typed, classify
-from prereview.document import Line
+from prereview.document import Box, Line
 
 # Labels printed on documents: the types' own labels plus the GUIDE_FORMAT.md field names.
 GENERIC_LABELS = (
@@ -95,7 +95,54 @@ def layout_rows(lines: Sequence[Line]) -> list[str]:
     """
     if not lines or any(line.box is None for line in lines):
         return [join_spaced_labels(line.text) for line in lines]
-    return [join_spaced_labels(row) for row in _paired_rows(visual_rows(lines))]
+    return [join_spaced_labels(row) for row in _paired_rows(join_wrapped(visual_rows(lines)))]
+
+
+# Labels whose value runs long and wraps onto the next lines, aligned under its first line.
+WRAPPING_LABELS = ("住址", "地址", "住所", "经营场所", "房屋坐落", "坐落")
+
+
+def _value_start(row: list[Line]) -> tuple[float, float] | None:
+    """(x where the value of a wrapping label starts, line height) in ``row``, or None."""
+    for index, cell in enumerate(row):
+        bare = compact(cell.text).rstrip(":：")
+        label = next((w for w in WRAPPING_LABELS if bare.startswith(w)), None)
+        if label is None:
+            continue
+        height = cell.box[3] - cell.box[1]
+        if bare == label:  # the value is the next cell
+            return (row[index + 1].box[0], height) if index + 1 < len(row) else None
+        share = len(label) / max(len(bare), 1)  # the value follows the label in one box
+        return cell.box[0] + share * (cell.box[2] - cell.box[0]), height
+    return None
+
+
+def join_wrapped(rows: list[list[Line]]) -> list[list[Line]]:
+    """An address wrapped over several lines read as one value (住址 X / Y → 住址 XY).
+
+    A line continues the value above when it is alone on its row, starts where
+    the value starts (within one line height, so not under the label), and is no
+    label itself; the rows that follow it may continue it too.
+    """
+    out: list[list[Line]] = []
+    start: tuple[float, float] | None = None
+    for row in rows:
+        line = row[0]
+        if (
+            start is not None
+            and out
+            and len(row) == 1
+            and abs(line.box[0] - start[0]) <= start[1]
+            and not is_label(line.text)
+            and not any(compact(line.text).startswith(label) for label in LABELS if len(label) > 1)
+        ):
+            last = out[-1][-1]
+            box = (last.box[0], last.box[1], max(last.box[2], line.box[2]), line.box[3])
+            out[-1][-1] = Line(last.text + line.text, box, min(last.confidence, line.confidence))
+            continue
+        start = _value_start(row)
+        out.append(list(row))
+    return out
 
 
 def _paired_rows(rows: list[list[Line]]) -> list[str]:
@@ -120,6 +167,50 @@ def _paired_rows(rows: list[list[Line]]) -> list[str]:
     return out
 
 
+# -- signature places ------------------------------------------------------------------------
+
+PLACE_REACH = 12.0  # a signature is written within this many line heights right of its label
+_VALUE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_FIELD = re.compile(r"[:：]|\d{4}")  # another label or a date, not something written by hand
+
+
+def _beside(label: Box, mark: Box) -> bool:
+    """``mark`` sits where the signature of ``label`` goes: on its row, to its right."""
+    height = max(label[3] - label[1], 1.0)
+    centre = (mark[1] + mark[3]) / 2
+    on_row = label[1] - 1.5 * height <= centre <= label[3] + 1.5 * height
+    return on_row and mark[2] > label[2] - height and mark[0] < label[2] + PLACE_REACH * height
+
+
+def signed_places(lines: Sequence[Line], marks: Sequence[Box] = ()) -> bool:
+    """Whether a signature place (承诺人（签字）：) has something written at it.
+
+    Written means text after the label on its line, a separate line to its
+    right that is neither a label nor a date (handwriting OCR read), or a mark
+    that is not text (a signature picture, ink OCR could not read).
+    """
+    for line in lines:
+        match = SIGN_PLACE.search(line.text)
+        if match is None:
+            continue
+        if _VALUE.search(line.text[match.end() :]):
+            return True
+        if line.box is None:
+            continue
+        others = (
+            other.box
+            for other in lines
+            if other is not line
+            and other.box is not None
+            and _VALUE.search(other.text)
+            and not _FIELD.search(other.text)
+            and not SIGN_PLACE.search(other.text)
+        )
+        if any(_beside(line.box, box) for box in [*marks, *others]):
+            return True
+    return False
+
+
 # -- regions ---------------------------------------------------------------------------------
 
 
@@ -139,9 +230,24 @@ def _typed(lines: list[Line]) -> Typed | None:
     return classify(layout_rows(lines)) if len(lines) >= 2 else None
 
 
-def _apart(a: Typed, b: Typed) -> bool:
-    """Two documents, not two halves of one: different types, or each complete on its own."""
-    return a.doctype.id != b.doctype.id or (a.complete and b.complete)
+SHARED_LABELS = 2  # a region carrying this many of the other region's labels is its other half
+
+
+def _labels_of(typed: Typed, lines: list[Line]) -> int:
+    body = compact("".join(line.text for line in lines))
+    return sum(compact(label) in body for label in typed.doctype.labels)
+
+
+def _apart(a: Typed, b: Typed, first: list[Line], second: list[Line]) -> bool:
+    """Two documents, not two halves of one: different types, or each complete on its own.
+
+    Halves of one form look alike to a card: the lower half of a 常住人口登记卡
+    (性别 民族 出生日期 公民身份号码) reads as an ID card front, but it also carries
+    the register's own labels (婚姻状况, 服务处所), so it belongs with the upper half.
+    """
+    if a.doctype.id == b.doctype.id:
+        return a.complete and b.complete
+    return _labels_of(a, second) < SHARED_LABELS and _labels_of(b, first) < SHARED_LABELS
 
 
 def split_regions(lines: list[Line]) -> list[list[Line]]:
@@ -165,6 +271,6 @@ def split_regions(lines: list[Line]) -> list[list[Line]]:
         first = [ln for ln in lines if (ln.box[axis] + ln.box[axis + 2]) / 2 < position]
         second = [ln for ln in lines if (ln.box[axis] + ln.box[axis + 2]) / 2 >= position]
         a, b = _typed(first), _typed(second)
-        if a and b and (a.doctype.card or b.doctype.card) and _apart(a, b):
+        if a and b and (a.doctype.card or b.doctype.card) and _apart(a, b, first, second):
             return split_regions(first) + split_regions(second)
     return [lines]

@@ -169,12 +169,14 @@ def _merge_fields(pieces: list[Piece], applicants: list[str] | None = None) -> F
         merged.holder = merged.holder or f.holder
         merged.holder_label = merged.holder_label or f.holder_label
         merged.legal_rep = merged.legal_rep or f.legal_rep
+        merged.operator = merged.operator or f.operator
         merged.id_numbers += f.id_numbers
         merged.usccs += f.usccs
         merged.dates = sorted(set(merged.dates) | set(f.dates))
         merged.phones += f.phones
         merged.address = merged.address or f.address
         merged.signature = merged.signature or f.signature
+        merged.signed = merged.signed or f.signed
         merged.validity = _later(merged.validity, f.validity)
         if f.issue_date and (merged.issue_date is None or f.issue_date > merged.issue_date):
             merged.issue_date = f.issue_date
@@ -221,10 +223,37 @@ class _Assigner:
         merged = _merge_fields(filled)
         return not wanted or any(not merged.has(f) and piece.fields.has(f) for f in wanted)
 
+    def _same_type_for_person(self, piece: Piece, candidates: list[Material]) -> list[Material]:
+        """Other materials of the piece's type that its holder fits better than the best one.
+
+        The person decides between materials of one type, not the keywords: a card
+        whose holder a letter names as the agent (受托人) fills the agent's material;
+        a card of someone who is not the applicant, where the best material asks for
+        the applicant's own card, fills a material of that type that applies.
+        """
+        if piece.doctype is None:
+            return []
+        stranger = self._name_rank(candidates[0], piece) == 2
+        return [
+            material
+            for m in piece.matches
+            if (material := self.guide.material(m.material_id)) not in candidates
+            and piece.doctype.kind in material_kinds(material)
+            and (
+                _role_rank(material, piece, self.roles) == 0
+                or (
+                    stranger
+                    and self._name_rank(material, piece) != 2
+                    and _applies(material, self.situations) is True
+                )
+            )
+        ]
+
     def place(self, piece: Piece) -> str:
         best = piece.matches[0].score
         tied = [m for m in piece.matches if best - m.score <= TIE]
         candidates = [self.guide.material(m.material_id) for m in tied]
+        candidates += self._same_type_for_person(piece, candidates)
         order = {m.id: i for i, m in enumerate(self.guide.materials)}
         for material in candidates:
             if self._complements(material, piece):

@@ -27,13 +27,18 @@ def red_mask(pixels: np.ndarray) -> np.ndarray:
     return cv2.bitwise_or(low, high)
 
 
+GREY_RADIUS = 0.06  # of the shorter side: a stamped seal; a card's emblem on a copy is smaller
+RING_TRACED = 0.9  # share of the circle's angles with ink on the ring
+RING_HOLLOW = 0.5  # at most this share of the inside is ink (a filled emblem is not a seal)
+
+
 def has_seal(image: Image.Image) -> bool:
-    """Whether the page shows a red round seal."""
+    """Whether the page shows a round seal: red, or a dark ring on a colourless copy."""
     scale = WORK_SIDE / max(image.size)
     small = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
     mask = red_mask(np.asarray(small.convert("RGB")))
     if cv2.countNonZero(mask) < 50:
-        return False
+        return _grey_ring(np.asarray(small.convert("L")))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7))
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel, iterations=2)
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -48,5 +53,41 @@ def has_seal(image: Image.Image) -> bool:
             continue
         ink = cv2.countNonZero(mask[y : y + h, x : x + w]) / float(w * h)
         if ink < 0.6:  # a ring with text inside, not a filled red shape
+            return True
+    return False
+
+
+def _traced(dark: np.ndarray, x: float, y: float, radius: float) -> float:
+    """Share of 180 directions from (x, y) with ink within 3 px of ``radius``."""
+    height, width = dark.shape
+    angles = np.linspace(0, 2 * math.pi, 180, endpoint=False)
+    hits = np.zeros(angles.shape, dtype=bool)
+    for offset in range(-3, 4):
+        xs = np.clip(np.round(x + (radius + offset) * np.cos(angles)).astype(int), 0, width - 1)
+        ys = np.clip(np.round(y + (radius + offset) * np.sin(angles)).astype(int), 0, height - 1)
+        hits |= dark[ys, xs]
+    return float(hits.mean())
+
+
+def _grey_ring(grey: np.ndarray) -> bool:
+    """A seal on a black-and-white page: a traced, hollow circle of a seal's size."""
+    shortest = min(grey.shape)
+    dark = grey < 128
+    circles = cv2.HoughCircles(
+        cv2.GaussianBlur(grey, (5, 5), 1.5),
+        cv2.HOUGH_GRADIENT,
+        dp=1.5,
+        minDist=shortest * 0.05,
+        param1=120,
+        param2=40,
+        minRadius=int(GREY_RADIUS * shortest),
+        maxRadius=int(0.2 * shortest),
+    )
+    for x, y, radius in circles[0] if circles is not None else []:
+        if _traced(dark, x, y, radius) < RING_TRACED:
+            continue
+        inside = np.zeros(grey.shape, dtype=np.uint8)
+        cv2.circle(inside, (round(x), round(y)), round(0.8 * radius), 1, -1)
+        if dark[inside > 0].mean() < RING_HOLLOW:
             return True
     return False

@@ -174,3 +174,16 @@ def test_person_named_by_the_id_number_beside_the_name():
     ]
     f = extract_fields(rows)
     assert (f.holder_label, f.holder) == ("姓名", "王芳")
+
+
+def test_ethnic_group_is_read_beside_its_label():
+    assert extract_fields(ID_ROWS).ethnicity == "汉"
+    assert extract_fields(["性别女民族维吾尔出生1990年1月1日"]).ethnicity == "维吾尔"
+    assert extract_fields(["性别 男 民族"]).ethnicity is None
+
+
+def test_a_role_is_read_after_a_full_width_colon():
+    from prereview.fields import find_named
+
+    rows = ["受托人：王芳 公民身份号码：320202199211030263", "受托人在上述权限内所办理的事项"]
+    assert find_named(rows, ("受托人",)) == "王芳"

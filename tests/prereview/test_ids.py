@@ -104,3 +104,10 @@ def test_masking_keeps_only_region_and_tail(number):
     masked = mask_id_number(number)
     assert masked[:6] == number[:6] and masked[-4:] == number[-4:]
     assert number not in mask_text(f"身份号码“{number}”校验位不正确")
+
+
+def test_an_organisations_code_in_an_id_number_cell_is_a_uscc():
+    code = "91320213MAX2RF242" + uscc_check_char("91320213MAX2RF242")
+    found = find_codes(f"委托人：示范市某某有限公司 证件号码：{code}")
+    assert [(c.kind, c.valid) for c in found] == [("uscc", True)]
+    assert [c.kind for c in find_codes("证件号码：32020219880615013X")] == ["id_number"]

@@ -249,3 +249,40 @@ def test_letter_spaced_labels_read_as_labels():
              cell("户  名", 100, 200, 200, 240), cell("李四", 300, 200, 380, 240)]  # fmt: skip
     assert layout_rows(lines) == ["姓名 张三", "户名 李四"]
     assert extract_fields(layout_rows(lines[:2])).holder == "张三"
+
+
+def test_an_address_wrapped_under_its_value_is_one_value():
+    lines = [
+        cell("住址", 380, 600, 450, 650),
+        cell("示范市梁溪区人民", 470, 600, 890, 650),
+        cell("路12号3幢", 472, 655, 760, 705),
+        cell("201室", 474, 710, 540, 760),
+        cell("公民身份号码", 390, 830, 570, 880),
+        cell(ZHANG.id_number, 600, 830, 1170, 880),
+    ]
+    rows = layout_rows(lines)
+    assert "住址 示范市梁溪区人民路12号3幢201室" in rows
+    assert extract_fields(rows).address == "示范市梁溪区人民路12号3幢201室"
+
+
+def test_a_line_under_the_label_is_no_continuation_of_the_address():
+    lines = [
+        cell("住址 示范市梁溪区人民路12号", 380, 600, 890, 650),
+        cell("公民身份号码", 380, 660, 560, 710),
+    ]
+    assert layout_rows(lines) == ["住址 示范市梁溪区人民路12号", "公民身份号码"]
+
+
+def test_the_lower_half_of_a_register_card_is_not_cut_off_as_an_id_card():
+    upper = [("常住人口登记卡", ""), ("姓名", "张小明"), ("户主或与户主关系", "子"),
+             ("曾用名", ""), ("籍贯", "江苏示范")]  # fmt: skip
+    lower = [("性别", "男"), ("民族", "汉"), ("出生日期", "2017年07月17日"),
+             ("公民身份号码", ZHANG.id_number), ("婚姻状况", "未婚"), ("服务处所", "")]  # fmt: skip
+    lines = []
+    for top, texts in ((50, upper), (500, lower)):
+        for row, (label, value) in enumerate(texts):
+            y = top + row * 60
+            lines.append(cell(label, 50, y, 300, y + 40))
+            if value:
+                lines.append(cell(value, 330, y, 700, y + 40))
+    assert len(split_regions(lines)) == 1

@@ -179,3 +179,69 @@ def test_situations_add_or_drop_materials(tmp_path, value):
     assert result.questions == []
     unknown = review(guide, [form], None, None, TODAY, NoOcr())
     assert unknown.questions == [("agent", "是否委托他人代办？")] and not unknown.complete
+
+
+AGENT_ITEM = _guide(
+    {
+        "id": "agent-item",
+        "name": "示范事项",
+        "department": "示范市某局",
+        "situations": [{"id": "agent", "label": "委托他人代办", "question": "是否委托他人代办？"}],
+        "materials": [
+            {"id": "own-id", "name": "经营者居民身份证",
+             "recognize": {"keywords": ["居民身份证", "公民身份号码", "签发机关"],
+                           "fields": ["name", "id_number"]},
+             "checks": ["names_match"]},
+            {"id": "agent-id", "name": "委托代理人居民身份证", "situation": "agent",
+             "recognize": {"keywords": ["居民身份证", "公民身份号码"],
+                           "fields": ["name", "id_number"]}},
+        ],
+    }
+)  # fmt: skip
+
+
+def _id_front(folder: Path, name: str, person) -> Path:
+    path = folder / name
+    rows = ["居民身份证", f"姓名 {person.name}", f"性别 {person.sex} 民族 汉",
+            f"出生 {person.birth:%Y年%m月%d日}", f"住址 {person.address}",
+            f"公民身份号码 {person.id_number}"]  # fmt: skip
+    path.write_bytes(text_pdf([rows]))
+    return path
+
+
+def _id_back(folder: Path, name: str, valid: tuple[str, str]) -> Path:
+    path = folder / name
+    rows = [
+        "中华人民共和国",
+        "居民身份证",
+        "签发机关 示范市公安局",
+        f"有效期限 {valid[0]}-{valid[1]}",
+    ]
+    path.write_bytes(text_pdf([rows]))
+    return path
+
+
+def test_the_card_of_someone_who_is_not_the_applicant_fills_the_agents_material(tmp_path):
+    """Both cards score highest on the applicant's material (签发机关 is its keyword)."""
+    from tests.prereview.make_docs import WANG_FANG, WANG_FANG_VALID, ZHANG, ZHANG_VALID
+
+    files = [
+        _id_front(tmp_path, "upload_1.pdf", ZHANG),
+        _id_back(tmp_path, "upload_2.pdf", ZHANG_VALID),
+        _id_front(tmp_path, "upload_3.pdf", WANG_FANG),
+        _id_back(tmp_path, "upload_4.pdf", WANG_FANG_VALID),
+    ]
+    result = review(AGENT_ITEM, files, {"agent": True}, ZHANG.name, TODAY, NoOcr())
+    by_id = {m.id: m for m in result.materials}
+    assert by_id["own-id"].status == "ok"
+    assert by_id["own-id"].files == ["upload_1.pdf", "upload_2.pdf"]
+    assert by_id["agent-id"].status == "ok"
+    assert by_id["agent-id"].files == ["upload_3.pdf", "upload_4.pdf"]
+
+
+def test_without_the_agent_situation_a_strangers_card_is_not_the_applicants(tmp_path):
+    from tests.prereview.make_docs import WANG_FANG, ZHANG
+
+    files = [_id_front(tmp_path, "upload_1.pdf", WANG_FANG)]
+    result = review(AGENT_ITEM, files, {"agent": False}, ZHANG.name, TODAY, NoOcr())
+    assert statuses(result)["own-id"] == "defective"
