@@ -47,6 +47,7 @@ DEFAULT_KINDS: dict[str, tuple[str, ...]] = {
     "id_number": ("id-card",),
     "sex": ("id-card",),
     "birth_date": ("id-card",),
+    "ethnicity": ("id-card",),
     "address": ("id-card",),
     "company_name": ("business-licence",),
     "uscc": ("business-licence",),
@@ -84,6 +85,8 @@ def piece_fields(piece: Piece) -> dict[str, str | bool]:
         out["uscc"] = code
     if f.legal_rep:
         out["legal_rep"] = f.legal_rep
+    if f.ethnicity:
+        out["ethnicity"] = f.ethnicity
     if f.address and (address := clean_address(f.address)):
         out["address"] = address
     if f.phones:

@@ -54,7 +54,7 @@ class FileNote:
 # Keys of ``DocumentRead.fields``: a contract (scorers compare them with their truth).
 DOCUMENT_FIELDS = (
     "name", "id_number", "uscc", "legal_rep", "address", "phone",
-    "issue_date", "valid_until", "signature",
+    "issue_date", "valid_until", "signature", "ethnicity",
 )  # fmt: skip
 
 

@@ -112,6 +112,13 @@ def test_fields_without_a_source_stay_blank():
         assert got[label].note is None  # nothing to report: simply unknown
 
 
+def test_the_ethnicity_read_off_the_id_card_fills_its_field():
+    card = id_card(ZHANG)
+    card.fields["ethnicity"] = "汉"
+    got = fields([card])
+    assert got["民族"].value == "汉" and "居民身份证" in got["民族"].source
+
+
 def test_sources_that_disagree_leave_the_field_blank_and_say_so():
     got = fields([licence(), lease("示范市梁溪区人民路100号501室")])
     field = got["经营场所"]
