@@ -24,7 +24,7 @@ from sqlalchemy.orm import sessionmaker
 from bot import counters
 from bot.admin import import_drafts
 from bot.admin import tables as admin_tables
-from bot.channels.http import notice_path
+from bot.channels.http import chat_form_path, notice_path
 from bot.counters import Counters
 from bot.dialog import Dialog, DialogConfig, Records, SessionStore, Tokens, secret_key
 from bot.dialog import tables as dialog_tables
@@ -178,6 +178,7 @@ def open_notice_delivery(
     The app and every worker process call this, so a notice is delivered the same
     way whichever process ran the job.
     """
+    tokens = open_tokens(settings)
     notices = NoticeDelivery(
         jobs,
         sessions,
@@ -188,9 +189,19 @@ def open_notice_delivery(
         settings.centre_name,
         settings.hotline,
         push=pusher.push_reply,
+        form_path=lambda job_id: chat_form_path(job_id, tokens.form_token(job_id)),
     )
     jobs.on_done(lambda job, _result: notices.deliver(job.id))
     return notices
+
+
+def open_tokens(settings: Settings) -> Tokens:
+    """The signer of chat tokens, upload and form links, from the app's one secret."""
+    return Tokens(
+        secret_key(settings.secret_key, settings.home_dir),
+        link_max_age=settings.upload_link_minutes * 60,
+        form_max_age=settings.retention_days * 86400,
+    )
 
 
 def _sessions(settings: Settings, store: Store) -> SessionStore:
@@ -205,14 +216,20 @@ def build_services(
     store = open_store(settings)
     db = open_database(store)
     secret = secret_key(settings.secret_key, settings.home_dir)
-    tokens = Tokens(secret, link_max_age=settings.upload_link_minutes * 60)
+    tokens = open_tokens(settings)
     if searcher is None:
         searcher = LazySearcher(lambda: open_searcher(settings, store))
     jobs = jobs or open_jobs(settings, store)
     sessions = _sessions(settings, store)
     pusher = WeChatPush(open_wechat_client(settings), settings.public_url)
     notices = open_notice_delivery(settings, store, jobs, sessions, pusher)
-    intake = JobsIntake(jobs, notices, settings.home_dir / "uploads" / "chat", settings.limits)
+    intake = JobsIntake(
+        jobs,
+        notices,
+        settings.home_dir / "uploads" / "chat",
+        settings.limits,
+        owner_token=tokens.job_owner_token,
+    )
     base = settings.public_url.rstrip("/")
     config = DialogConfig(
         centre=settings.centre_name,

@@ -19,6 +19,7 @@ from typing import Any
 import zhconv
 
 from bot.dialog import intents, ratings, texts
+from bot.dialog.bundle_questions import BundleParts, bundle_parts, open_questions, settled
 from bot.dialog.cache import AnswerCache
 from bot.dialog.cards import card_for
 from bot.dialog.handoff import contact_lines
@@ -215,8 +216,7 @@ class Dialog:
         if state.pending is None:
             state.pending = pending
         if state.pending is pending:
-            guide = self._guide(pending.item or "")
-            name = guide.name if guide else ""
+            name, _ = self._collecting(state, pending)
             reply.texts.append(texts.REVIEW_COLLECTING.format(name=name, count=len(state.files)))
         return reply
 
@@ -273,13 +273,9 @@ class Dialog:
             if command == "done":
                 return self._submit(turn)
             if command == "prereview":
-                guide = self._guide(pending.item or "")
+                name, _ = self._collecting(state, pending)
                 return Reply(
-                    [
-                        texts.REVIEW_COLLECTING.format(
-                            name=guide.name if guide else "", count=len(state.files)
-                        )
-                    ],
+                    [texts.REVIEW_COLLECTING.format(name=name, count=len(state.files))],
                     kind="prereview",
                 )
             return None
@@ -310,8 +306,11 @@ class Dialog:
             context_item=context,
             situations=state.known(context) if context else None,
         )
+        if answer.status == "answered" and getattr(answer, "bundle", None):
+            return self._bundle_answered(state, text, answer.answer, answer.bundle)
         guide = self._guide(answer.item) if answer.item else None
         if answer.status == "answered" and guide is not None:
+            state.bundle = None
             state.item = guide.id
             if answer.facet == "materials" and self._unknown_situations(state, guide):
                 return self._ask_situations(state, guide, "answer", "materials", text)
@@ -361,6 +360,23 @@ class Dialog:
             item=guide.id,
         )
 
+    def _bundle_answered(self, state: State, question: str, body: str, bundle_id: str) -> Reply:
+        """The whole 一件事 (its items, materials once, questions once), open to a rating.
+
+        The bundle becomes the conversation's context instead of an item, so a
+        follow-up about one item is searched afresh rather than read as about the last.
+        """
+        bundle = self.store.get_bundle(bundle_id)
+        if bundle is not None:
+            source = texts.BUNDLE_SOURCE.format(
+                department=zhconv.convert(bundle.department, "zh-cn")
+            )
+            body = f"{body}\n{source}"
+        state.item = None
+        state.bundle = bundle_id
+        state.rateable(question, body, None)
+        return Reply([body], kind="answer", rate=True, bundle=bundle_id)
+
     # -- situations (办事情形) ------------------------------------------------------
 
     def _unknown_situations(self, state: State, guide: Guide) -> list[str]:
@@ -397,6 +413,8 @@ class Dialog:
         )
 
     def _situation_answer(self, turn: Turn, pending: Pending) -> Reply | None:
+        if pending.bundle:
+            return self._bundle_situation_answer(turn, pending)
         state, text = turn.state, turn.text
         guide = self._guide(pending.item or "")
         if guide is None or not pending.queue:
@@ -452,6 +470,9 @@ class Dialog:
             )
         guide = self._guide(state.item) if state.item else None
         if guide is None:
+            parts = bundle_parts(self.store, state.bundle)
+            if parts is not None:  # after a bundle answer: the whole 一件事 at once
+                return self._review_bundle(turn, parts)
             state.pending = Pending("review_item")
             return Reply([texts.REVIEW_ASK_ITEM], kind="prereview")
         return self._review_with(turn, guide)
@@ -459,6 +480,9 @@ class Dialog:
     def _review_item_from_text(self, turn: Turn) -> Reply:
         state, text = turn.state, turn.text
         answer = self.searcher.ask(text)
+        parts = bundle_parts(self.store, getattr(answer, "bundle", None))
+        if answer.status == "answered" and parts is not None:
+            return self._review_bundle(turn, parts)
         guide = self._guide(answer.item) if answer.item else None
         if answer.status == "answered" and guide is not None:
             return self._review_with(turn, guide)
@@ -481,23 +505,37 @@ class Dialog:
         return self._collect(turn, guide)
 
     def _collect(self, turn: Turn, guide: Guide) -> Reply:
+        turn.state.pending = Pending("collect", item=guide.id)
+        hint = _upload_hint(turn.state, guide)
+        return self._collect_reply(turn, guide.name, hint, item=guide.id)
+
+    def _collect_reply(
+        self,
+        turn: Turn,
+        name: str,
+        hint: UploadHint,
+        item: str | None = None,
+        bundle: str | None = None,
+    ) -> Reply:
+        """Send the files (or, where the chat cannot carry PDFs, use the upload link)."""
         state = turn.state
-        state.pending = Pending("collect", item=guide.id)
         links: list[Link] = []
         if not turn.incoming.can_send_files and self.config.upload_link is not None:
             links.append(Link(texts.REVIEW_WEB_LINK, self.config.upload_link(turn.key)))
-            lead = texts.REVIEW_START_LINK.format(name=guide.name, minutes=self.config.link_minutes)
+            lead = texts.REVIEW_START_LINK.format(name=name, minutes=self.config.link_minutes)
         else:
-            lead = texts.REVIEW_START.format(name=guide.name)
+            lead = texts.REVIEW_START.format(name=name)
         if state.files:
-            lead += "\n" + texts.REVIEW_COLLECTING.format(name=guide.name, count=len(state.files))
-        return Reply(
-            [lead],
-            kind="prereview",
-            links=links,
-            item=guide.id,
-            upload=_upload_hint(state, guide),
-        )
+            lead += "\n" + texts.REVIEW_COLLECTING.format(name=name, count=len(state.files))
+        return Reply([lead], kind="prereview", links=links, item=item, bundle=bundle, upload=hint)
+
+    def _collecting(self, state: State, pending: Pending) -> tuple[str, UploadHint | None]:
+        """The name of what files are collected for (an item or a bundle), and its hint."""
+        if pending.bundle:
+            parts = bundle_parts(self.store, pending.bundle)
+            return (_bundle_name(parts), _bundle_hint(state, parts)) if parts else ("", None)
+        guide = self._guide(pending.item or "")
+        return (guide.name, _upload_hint(state, guide)) if guide else ("", None)
 
     def _files(self, turn: Turn) -> Reply:
         state = turn.state
@@ -525,12 +563,13 @@ class Dialog:
             last = saved[-1]["name"]
             notes.insert(0, texts.REVIEW_RECEIVED.format(count=len(state.files), name=last))
         if pending is not None and pending.kind == "collect":
-            guide = self._guide(pending.item or "")
+            _, hint = self._collecting(state, pending)
             return Reply(
                 ["\n".join(notes)],
                 kind="prereview",
                 item=pending.item,
-                upload=_upload_hint(state, guide) if guide else None,
+                bundle=pending.bundle,
+                upload=hint,
             )
         if not saved:
             return Reply(["\n".join(notes)], kind="error")
@@ -543,17 +582,16 @@ class Dialog:
     def _submit(self, turn: Turn) -> Reply:
         state = turn.state
         pending = state.pending
+        if pending is not None and pending.bundle:
+            return self._submit_bundle(turn, pending.bundle)
         guide = self._guide(pending.item or "") if pending else None
         if guide is None or self.intake is None:
             state.pending = None
             return Reply(
                 [texts.REVIEW_UNAVAILABLE.format(hotline=self.config.hotline)], kind="error"
             )
-        if not state.files:
-            return Reply([texts.REVIEW_NO_FILES], kind="prereview", item=guide.id)
-        present = [(f["name"], Path(f["path"])) for f in state.files if Path(f["path"]).exists()]
+        present = _present(state)
         if not present:
-            state.files = []
             return Reply([texts.REVIEW_NO_FILES], kind="prereview", item=guide.id)
         try:
             job = self.intake.submit(guide.id, present, state.known(guide.id) or {}, turn.key)
@@ -566,6 +604,119 @@ class Dialog:
             job=job,
             item=guide.id,
         )
+
+    # -- pre-review of a whole 一件事 bundle ----------------------------------------------
+
+    def _review_bundle(self, turn: Turn, parts: BundleParts) -> Reply:
+        """The bundle's questions that matter (each once), then one set of files for it all."""
+        state = turn.state
+        state.item, state.bundle = None, parts.bundle.id
+        queue = open_questions(parts, state.bundle_known(parts.bundle.id))
+        if not queue:
+            return self._collect_bundle(turn, parts)
+        state.pending = Pending(
+            "situation",
+            bundle=parts.bundle.id,
+            queue=[q.key for q in queue],
+            then="review",
+            total=len(queue),
+        )
+        intro = texts.SITUATION_INTRO.format(name=_bundle_name(parts))
+        return self._bundle_question(parts, state.pending, intro)
+
+    def _bundle_question(self, parts: BundleParts, pending: Pending, intro: str = "") -> Reply:
+        question = next(q for q in parts.questions() if q.key == pending.queue[0])
+        index = pending.total - len(pending.queue) + 1
+        asked = zhconv.convert(question.question, "zh-cn")
+        line = texts.SITUATION_ASK.format(index=index, count=pending.total, question=asked)
+        yes, no = texts.SITUATION_OPTIONS
+        label = zhconv.convert(question.label, "zh-cn")
+        return Reply(
+            [f"{intro}\n{line}" if intro else line],
+            kind="situation",
+            options=[Option(1, yes.format(label=label)), Option(2, no)],
+            bundle=parts.bundle.id,
+        )
+
+    def _bundle_situation_answer(self, turn: Turn, pending: Pending) -> Reply | None:
+        """Record a yes/no; what it settles is not asked (one_of, items that drop out)."""
+        state, text = turn.state, turn.text
+        parts = bundle_parts(self.store, pending.bundle)
+        if parts is None or not pending.queue:
+            state.pending = None
+            return None
+        if pending.queue[0] not in {q.key for q in parts.questions()}:
+            return self._review_bundle(turn, parts)  # the bundle changed meanwhile
+        answer = intents.parse_yes_no(text)
+        if answer is None:
+            if len(intents.fold(text)) <= 4:
+                options = self._bundle_question(parts, pending).options
+                return Reply(
+                    [texts.SITUATION_RETRY],
+                    kind="situation",
+                    options=options,
+                    bundle=pending.bundle,
+                )
+            return None
+        known = state.bundle_known(parts.bundle.id)
+        asked = pending.total - len(pending.queue) + 1
+        known[pending.queue[0]] = answer
+        known.update(settled(parts, known))
+        queue = [q.key for q in open_questions(parts, known)]
+        if queue:
+            pending.queue, pending.total = queue, asked + len(queue)
+            return self._bundle_question(parts, pending)
+        state.pending = None
+        return self._collect_bundle(turn, parts)
+
+    def _collect_bundle(self, turn: Turn, parts: BundleParts) -> Reply:
+        turn.state.pending = Pending("collect", bundle=parts.bundle.id)
+        hint = _bundle_hint(turn.state, parts)
+        return self._collect_reply(turn, _bundle_name(parts), hint, bundle=parts.bundle.id)
+
+    def _submit_bundle(self, turn: Turn, bundle_id: str) -> Reply:
+        """One job for the whole bundle: every file read once against each of its items."""
+        state = turn.state
+        parts = bundle_parts(self.store, bundle_id)
+        if parts is None or self.intake is None:
+            state.pending = None
+            return Reply(
+                [texts.REVIEW_UNAVAILABLE.format(hotline=self.config.hotline)], kind="error"
+            )
+        present = _present(state)
+        if not present:
+            return Reply([texts.REVIEW_NO_FILES], kind="prereview", bundle=bundle_id)
+        keys = {q.key for q in parts.questions()}
+        answers = {k: on for k, on in state.bundle_known(bundle_id).items() if k in keys}
+        try:
+            job = self.intake.submit(bundle_id, present, answers, turn.key, bundle=True)
+        except SubmitRefused as exc:
+            return Reply([exc.message], kind="prereview", bundle=bundle_id)
+        state.files, state.pending = [], None
+        name = _bundle_name(parts)
+        return Reply(
+            [texts.REVIEW_PENDING.format(name=name, count=len(present))],
+            kind="pending",
+            job=job,
+            bundle=bundle_id,
+        )
+
+
+def _present(state: State) -> list[tuple[str, Path]]:
+    """The collected files still on disk, as (name, path); the list is dropped when none is."""
+    present = [(f["name"], Path(f["path"])) for f in state.files if Path(f["path"]).exists()]
+    if not present:
+        state.files = []
+    return present
+
+
+def _bundle_name(parts: BundleParts) -> str:
+    return zhconv.convert(parts.bundle.name, "zh-cn")
+
+
+def _bundle_hint(state: State, parts: BundleParts) -> UploadHint:
+    on = tuple(k for k, yes in state.bundle_known(parts.bundle.id).items() if yes)
+    return UploadHint(parts.bundle.id, _bundle_name(parts), on, len(state.files), bundle=True)
 
 
 def _upload_hint(state: State, guide: Guide) -> UploadHint:

@@ -35,9 +35,17 @@ class PrereviewIntake(Protocol):
         ...
 
     def submit(
-        self, item: str, files: list[tuple[str, Path]], situations: dict[str, bool], owner: str
+        self,
+        item: str,
+        files: list[tuple[str, Path]],
+        situations: dict[str, bool],
+        owner: str,
+        *,
+        bundle: bool = False,
     ) -> str:
         """Start a pre-review job of the staged ``(name, path)`` files for conversation
         ``owner``; returns its id at once. Its notice comes back to that conversation.
+        With ``bundle``, ``item`` is a 一件事 bundle's id and ``situations`` its answered
+        question keys (``knowledge.bundles.SituationQuestion.key``), False ones included.
         Raises :class:`SubmitRefused` when the job cannot be taken now."""
         ...

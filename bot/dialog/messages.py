@@ -74,12 +74,15 @@ class UploadHint:
     Files can be sent into the chat, or — a mini-program's native uploader —
     straight to the pre-review API with form fields ``item`` and ``situations``
     (already written as flags: ``agent=true``, see :mod:`bot.situations`).
+    With ``bundle``, ``item`` is a 一件事 bundle's id (the API's field ``bundle``) and
+    ``situations`` the keys that apply.
     """
 
     item: str
     name: str
     situations: tuple[str, ...] = ()
     received: int = 0
+    bundle: bool = False
 
 
 RATING_PROMPT = "请评价本次答复：" + " ".join(f"{s} {label}" for s, label in RATING_LABELS.items())
@@ -104,6 +107,7 @@ class Reply:
     job: str | None = None
     upload: UploadHint | None = None
     item: str | None = None
+    bundle: str | None = None  # the 一件事 bundle a whole-event answer is about
     # Example questions a client may show as tappable chips (the texts already name some).
     suggestions: list[str] = field(default_factory=list)
 

@@ -31,11 +31,13 @@ class Pending:
     question: str | None = None
     rating_id: int | None = None
     total: int = 0  # situation questions asked in this round
+    bundle: str | None = None  # situations or files for this 一件事 bundle, not an item
 
 
 @dataclass
 class State:
     item: str | None = None  # the item in context (事项)
+    bundle: str | None = None  # the 一件事 bundle in context, after a bundle answer
     # Answers to situation questions, per item: {item: {situation: true/false}}.
     situations: dict[str, dict[str, bool]] = field(default_factory=dict)
     pending: Pending | None = None
@@ -72,6 +74,11 @@ class State:
         self.last_answer = mask_personal(answer, only=typed)
         self.last_item = item
         self.rated = False
+
+    def bundle_known(self, bundle: str) -> dict[str, bool]:
+        """The answered questions of a bundle ({question key: applies}), kept beside the
+        items' under ``bundle:ID`` (item ids never take that form)."""
+        return self.situations.setdefault(f"bundle:{bundle}", {})
 
     def known(self, item: str) -> dict[str, bool] | None:
         """The answered situations of ``item`` ({situation: applies}), None if none yet."""

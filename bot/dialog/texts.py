@@ -33,6 +33,7 @@ CHOOSE = "您想咨询的是下面哪一项？请回复数字选择："
 CHOOSE_REVIEW = "请问要预审哪一项？请回复数字选择："
 
 SOURCE = "（依据：《{name}》办事指南，{department}）"
+BUNDLE_SOURCE = "（依据：所列各事项的办事指南，一件事牵头部门：{department}）"
 
 SITUATION_INTRO = "不同情形需要的材料不同，请先确认您办理【{name}】的情况。"
 SITUATION_ASK = "{index}/{count}：{question}"
@@ -59,6 +60,7 @@ REVIEW_COLLECTING = (
 REVIEW_PENDING = "正在预审【{name}】的{count}份材料，请稍候，结果出来后马上告诉您……"
 REVIEW_FAILED = "抱歉，预审没有完成：{error}。请重新发送“预审”再试，或拨打 {hotline} 咨询。"
 REVIEW_NOTICE_LINK = "打印版一次性告知书"
+REVIEW_FORM_LINK = "预填好的申请表（一表申请，请核对后签字）"
 REVIEW_UNAVAILABLE = "材料预审暂时不可用，请稍后再试，或拨打 {hotline} 咨询。"
 REVIEW_WEB_LINK = "上传 PDF 等文件"
 

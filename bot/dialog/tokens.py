@@ -4,10 +4,17 @@ The web page and the mini-program hold a bearer token instead of a server-side
 login session; an Official Account user gets a short-lived personal link to the
 web upload page (a WeChat chat cannot carry PDFs). Tokens are signed with
 itsdangerous, so any app process with the same secret accepts them.
+
+A pre-review started in chat is sealed to an owner token derived from the secret and
+the conversation (:meth:`Tokens.job_owner_token`): the database alone cannot open it,
+while any app or worker process can, for the link it gave that conversation
+(:meth:`Tokens.form_token`, the pre-filled form 一表申请).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from pathlib import Path
@@ -16,6 +23,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 CHAT_SALT = "onetrip.chat"
 LINK_SALT = "onetrip.upload-link"
+FORM_SALT = "onetrip.form-link"
 
 
 def secret_key(configured: str | None, home: Path) -> str:
@@ -41,12 +49,19 @@ class Tokens:
     """Chat tokens (long-lived, web and mini-program) and upload links (short-lived)."""
 
     def __init__(
-        self, secret: str, chat_max_age: int = 30 * 86400, link_max_age: int = 3600
+        self,
+        secret: str,
+        chat_max_age: int = 30 * 86400,
+        link_max_age: int = 3600,
+        form_max_age: int = 7 * 86400,
     ) -> None:
+        self._secret = secret.encode()
         self._chat = URLSafeTimedSerializer(secret, salt=CHAT_SALT)
         self._link = URLSafeTimedSerializer(secret, salt=LINK_SALT)
+        self._form = URLSafeTimedSerializer(secret, salt=FORM_SALT)
         self.chat_max_age = chat_max_age
         self.link_max_age = link_max_age
+        self.form_max_age = form_max_age  # as long as a job is kept (retention_days)
 
     def chat_token(self, key: str) -> str:
         return self._chat.dumps({"k": key})
@@ -68,3 +83,21 @@ class Tokens:
             if isinstance(key, str) and ":" in key:
                 return key
         return None
+
+    def job_owner_token(self, key: str) -> str:
+        """The owner token of the pre-review jobs conversation ``key`` starts (never stored)."""
+        digest = hmac.new(self._secret, f"onetrip.chat-job:{key}".encode(), hashlib.sha256)
+        return digest.hexdigest()
+
+    def form_token(self, job_id: str) -> str:
+        """What the link to a chat job's pre-filled form carries instead of the owner token."""
+        return self._form.dumps({"j": job_id})
+
+    def job_of_form(self, token: str) -> str | None:
+        """The job a form link names; None if forged or older than the jobs are kept."""
+        try:
+            data = self._form.loads(token, max_age=self.form_max_age)
+        except BadSignature:
+            return None
+        job = data.get("j") if isinstance(data, dict) else None
+        return job if isinstance(job, str) else None

@@ -4,7 +4,9 @@ conversation that asked for it — logged, open to a rating — and is pushed to
 The process that runs the job delivers it (the app, or an ``onetrip worker`` that
 builds no dialog at all); :meth:`NoticeDelivery.deliver` makes sure only once.
 The chat shows the masked result (ID numbers hidden), so that a forwarded chat
-or link shows no full ID number.
+or link shows no full ID number. A 一件事 bundle's job gets the bundle's combined notice.
+When the result has forms to pre-fill (一表申请) the reply links the printable form too
+(``form_path``, a signed link: see ``bot.channels.http.chat``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from bot.dialog import Link, Reply, SessionStore, texts
 from bot.jobs import FAILED, PrereviewJobs
 from bot.services.conversation_jobs import ConversationJobs
 from knowledge import Store
-from prereview import render_text
+from prereview import BundleReviewResult, ReviewResult, render_bundle_text, render_text
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ class NoticeDelivery:
         centre: str,
         hotline: str,
         push: Push | None = None,
+        form_path: Callable[[str], str] | None = None,
     ) -> None:
         self.jobs = jobs
         self.sessions = sessions
@@ -48,6 +51,7 @@ class NoticeDelivery:
         self.centre = centre
         self.hotline = hotline
         self.push = push
+        self.form_path = form_path  # job id → where its pre-filled form is, site-relative
 
     def link(self, job_id: str, key: str, item: str) -> None:
         """Tie a job to the conversation that submitted it, then deliver if it already ended.
@@ -74,11 +78,30 @@ class NoticeDelivery:
         if not job.finished:
             return None
         path = self.notice_path(job_id)
-        lines = render_text(
+        bundle = isinstance(job.result, BundleReviewResult)
+        render = render_bundle_text if bundle else render_text
+        lines = render(
             job.result, link=self.public_url + path, centre=self.centre, hotline=self.hotline
         )
-        link = Link(texts.REVIEW_NOTICE_LINK, path)
-        return Reply(list(lines), kind="notice", links=[link], rate=True, item=job.item)
+        links = [Link(texts.REVIEW_NOTICE_LINK, path)]
+        if self.form_path is not None and _has_forms(job.result):
+            links.append(Link(texts.REVIEW_FORM_LINK, self.form_path(job_id)))
+        return Reply(
+            list(lines),
+            kind="notice",
+            links=links,
+            rate=True,
+            item=job.item or None,
+            bundle=job.bundle,
+        )
+
+    def _name(self, reply: Reply) -> str:
+        """What the notice is about: the item's or the bundle's name (its id if deleted)."""
+        if reply.bundle:
+            bundle = self.store.get_bundle(reply.bundle)
+            return bundle.name if bundle else reply.bundle
+        guide = self.store.get(reply.item or "")
+        return guide.name if guide else reply.item or ""
 
     def deliver(self, job_id: str) -> Reply | None:
         """Log a finished job's notice in its conversation and push it, once.
@@ -92,8 +115,7 @@ class NoticeDelivery:
             return None
         state = self.sessions.load(key)
         if reply.kind == "notice":
-            guide = self.store.get(reply.item or "")
-            name = zhconv.convert(guide.name, "zh-cn") if guide else reply.item
+            name = zhconv.convert(self._name(reply), "zh-cn")
             state.rateable(f"材料预审：{name}", "\n".join(reply.texts), reply.item)
             state.rate_open = True
         self.sessions.save_turn(key, state, [("out", reply.plain_text(), reply.item, reply.kind)])
@@ -103,3 +125,9 @@ class NoticeDelivery:
             except Exception:
                 logger.exception("delivering the notice of job %s to %s failed", job_id, key)
         return reply
+
+
+def _has_forms(result: ReviewResult | BundleReviewResult) -> bool:
+    """Whether the result pre-fills any form material (一表申请); else there is no form to link."""
+    results = result.reviewed() if isinstance(result, BundleReviewResult) else [result]
+    return any(r.prefill for r in results)

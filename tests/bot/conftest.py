@@ -31,6 +31,22 @@ def searcher(tmp_path_factory, sample_guides):
     return open_searcher(settings, store)
 
 
+@pytest.fixture(scope="session")
+def bundle_searcher(tmp_path_factory, sample_guides):
+    """The real searcher over the sample guides and the sample 一件事 bundles, loaded once."""
+    from bot.cli.samples import BUNDLE_SAMPLES_DIR
+    from bot.compose import open_searcher
+    from knowledge.bundles import load_bundles
+
+    home = tmp_path_factory.mktemp("bundle-kb")
+    settings = Settings(home=home, database_url=None)
+    store = Store.from_url(settings.db_url)
+    store.publish(
+        sample_guides, [b for _, b in load_bundles([BUNDLE_SAMPLES_DIR]).bundles], "tests"
+    )
+    return open_searcher(settings, store)
+
+
 @pytest.fixture
 def chat_app(settings, sample_store, searcher):
     return create_app(settings, searcher=searcher)

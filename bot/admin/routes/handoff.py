@@ -5,15 +5,18 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import HTMLResponse
 from sqlalchemy import update
 
 from bot.admin import audit_log
 from bot.admin.accounts import Staff
+from bot.admin.prereview_jobs import conversation_jobs
 from bot.admin.staff_sessions import csrf_guard, flash, require_staff
 from bot.admin.web import AdminRoute, PageNotFound, redirect, render
 from bot.deps import get_services
 from bot.dialog.tables import ChatSessionRow
 from bot.services import Services
+from prereview.forms import render_result_form
 
 router = APIRouter(
     route_class=AdminRoute, dependencies=[Depends(require_staff), Depends(csrf_guard)]
@@ -46,8 +49,25 @@ def handoff_view(request: Request, ctx: Context, key: str) -> Response:
     return render(
         request,
         "admin/handoff_view.html",
-        {"flag": flag, "guide": guide, "log": sessions.history(key), "channels": CHANNELS},
+        {
+            "flag": flag,
+            "guide": guide,
+            "log": sessions.history(key),
+            "channels": CHANNELS,
+            "jobs": conversation_jobs(ctx.jobs, key),
+        },
     )
+
+
+@router.get("/handoff/form")
+def handoff_form(ctx: Context, job: str) -> Response:
+    """The pre-filled form of a conversation's pre-review, printable, as the stored (masked)
+    result holds it: the clerk goes through it with the applicant on the phone."""
+    found = ctx.jobs.get_job(job)
+    if found is None or found.result is None:
+        raise PageNotFound("这次预审没有结果，或已超过保存期限被删除。")
+    html = render_result_form(found.result, pdf=False)
+    return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
 
 
 @router.post("/handoff/done")

@@ -12,3 +12,9 @@ SUBMIT_PATH = f"{API_PREFIX}/prereview"
 def notice_path(job_id: str) -> str:
     """Where a job's printable notice is, relative to the site."""
     return f"{SUBMIT_PATH}/{job_id}/notice.html"
+
+
+def chat_form_path(job_id: str, token: str) -> str:
+    """Where a chat job's pre-filled form (PDF) is, relative to the site; ``token`` is the
+    signed link (``Tokens.form_token``) that stands in for the owner token."""
+    return f"{API_PREFIX}/chat/jobs/{job_id}/form.pdf?sig={token}"

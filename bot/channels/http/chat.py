@@ -4,6 +4,11 @@ A conversation is named by a bearer token (``Authorization: Bearer …``) from
 ``POST /api/v1/chat/session`` (web) or ``POST /api/v1/login`` (mini-program).
 Replies are structured — texts, numbered options, the item card, links, a
 rating prompt, a pre-review job to poll — so a client renders them natively.
+
+A finished pre-review's reply links its pre-filled form (一表申请) by a signed link
+(``/chat/jobs/{job}/form.pdf?sig=…``): the form shows the applicant's own values,
+which the conversation's sealed result holds, with the ID number masked as in the
+chat's notice, so that a forwarded link shows no full ID number.
 """
 
 from __future__ import annotations
@@ -11,14 +16,21 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, UploadFile
+from fastapi import APIRouter, File, HTTPException, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from bot.channels.http import SUBMIT_PATH
+from bot.channels.http.prereview import finished_result
 from bot.deps import DialogDep, ServicesDep, SessionKey, TokensDep
 from bot.dialog import Incoming, Reply, Upload
+from bot.jobs import PrereviewJob
+from bot.services import Services
 from bot.text_limits import short
+from prereview import BundleReviewResult, ReviewResult
+from prereview.forms import render_result_form
+from prereview.result import mask_value
 
 router = APIRouter(tags=["chat"])
 
@@ -65,13 +77,15 @@ class RatingLevel(BaseModel):
 
 class UploadOut(BaseModel):
     """Pre-review is collecting files: send them to ``/chat/files``, or to ``api``
-    (``POST /api/v1/prereview`` with form fields ``item`` and ``situations``)."""
+    (``POST /api/v1/prereview`` with form fields ``item`` and ``situations``; with
+    ``bundle`` true, ``item`` is a 一件事 bundle's id: send it as the field ``bundle``)."""
 
     item: str
     name: str
     situations: list[str]
     received: int
     api: str
+    bundle: bool = False
 
 
 class ChatReply(BaseModel):
@@ -89,6 +103,7 @@ class ChatReply(BaseModel):
     job_url: str | None = None
     upload: UploadOut | None = None
     item: str | None = None
+    bundle: str | None = None  # the 一件事 bundle a whole-event answer or notice is about
     suggestions: list[str] = []
 
 
@@ -171,6 +186,60 @@ def job(job_id: str, session: SessionKey, services: ServicesDep) -> JobOut:
         return JobOut(job=job_id, done=False)
     notices.deliver(job_id)
     return JobOut(job=job_id, done=True, reply=chat_reply(reply))
+
+
+def _form_job(job_id: str, sig: str, services: Services) -> PrereviewJob:
+    """The job a signed form link names, opened with its conversation's owner token."""
+    tokens = services.tokens
+    key = services.notices.links.session_of(job_id)
+    if tokens.job_of_form(sig) != job_id or key is None:
+        raise HTTPException(status_code=404, detail="链接无效或已过期，请重新预审")
+    try:
+        job = services.jobs.get_job(job_id, tokens.job_owner_token(key))
+    except PermissionError:  # started before chat jobs were sealed: the masked result
+        job = services.jobs.get_job(job_id)
+    if job is None:
+        raise HTTPException(status_code=404, detail="没有这个预审任务（可能已超过保存期限被删除）")
+    return job
+
+
+def _ids_masked(result: ReviewResult | BundleReviewResult) -> ReviewResult | BundleReviewResult:
+    """The result with every pre-filled ID number masked (the rest stays the applicant's)."""
+    results = result.reviewed() if isinstance(result, BundleReviewResult) else [result]
+    for reviewed in results:
+        for form in reviewed.prefill:
+            for field in form.fields:
+                if field.key == "id_number":
+                    field.value = mask_value(field.key, field.value)
+    return result
+
+
+@router.get("/chat/jobs/{job_id}/form.pdf", summary="预填申请表（PDF，对话中的签名链接）")
+def chat_form_pdf(
+    job_id: str, services: ServicesDep, sig: Annotated[str, Query(description="签名")]
+) -> Response:
+    result = _ids_masked(finished_result(_form_job(job_id, sig, services)))
+    return Response(
+        render_result_form(result, pdf=True),
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="form-{result.number}.pdf"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+@router.get(
+    "/chat/jobs/{job_id}/form.html",
+    response_class=HTMLResponse,
+    summary="预填申请表（网页，对话中的签名链接）",
+)
+def chat_form_html(
+    job_id: str, services: ServicesDep, sig: Annotated[str, Query(description="签名")]
+) -> HTMLResponse:
+    result = _ids_masked(finished_result(_form_job(job_id, sig, services)))
+    html = render_result_form(result, pdf=False)
+    return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
 
 
 @router.get("/chat/history", response_model=list[HistoryEntry], summary="最近的对话记录")

@@ -33,7 +33,7 @@ from prereview import (
     render_text,
     situation_keys,
 )
-from prereview.forms import render_form_html, render_form_pdf
+from prereview.forms import render_result_form
 from prereview.limits import Limits
 
 CHUNK = 1024 * 1024
@@ -197,7 +197,7 @@ def get_prereview(
     }
 
 
-def _finished(job: PrereviewJob) -> ReviewResult | BundleReviewResult:
+def finished_result(job: PrereviewJob) -> ReviewResult | BundleReviewResult:
     if job.status != DONE or job.result is None:
         detail = job.error or "预审尚未完成，请稍后再试"
         raise HTTPException(409 if job.status != DONE else 500, detail)
@@ -214,7 +214,7 @@ def notice_html(
     x_job_token: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query()] = None,
 ) -> HTMLResponse:
-    result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
+    result = finished_result(_job(jobs, job_id, _token(x_job_token, token)))
     render = render_bundle_html if isinstance(result, BundleReviewResult) else render_html
     html = render(result, centre=settings.centre_name, hotline=settings.hotline)
     return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
@@ -228,7 +228,7 @@ def notice_pdf(
     x_job_token: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query()] = None,
 ) -> Response:
-    result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
+    result = finished_result(_job(jobs, job_id, _token(x_job_token, token)))
     render = render_bundle_pdf if isinstance(result, BundleReviewResult) else render_pdf
     pdf = render(result, centre=settings.centre_name, hotline=settings.hotline)
     return Response(
@@ -251,8 +251,8 @@ def form_html(
     token: Annotated[str | None, Query()] = None,
 ) -> HTMLResponse:
     """The pre-filled form (一表申请); without the owner's token its personal data is masked."""
-    result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
-    html = render_form_html(result)
+    result = finished_result(_job(jobs, job_id, _token(x_job_token, token)))
+    html = render_result_form(result, pdf=False)
     return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
 
 
@@ -263,9 +263,9 @@ def form_pdf(
     x_job_token: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query()] = None,
 ) -> Response:
-    result = _finished(_job(jobs, job_id, _token(x_job_token, token)))
+    result = finished_result(_job(jobs, job_id, _token(x_job_token, token)))
     return Response(
-        render_form_pdf(result),
+        render_result_form(result, pdf=True),
         media_type="application/pdf",
         headers={
             "Content-Disposition": f'inline; filename="form-{result.number}.pdf"',
