@@ -33,6 +33,7 @@ from knowledge.bundles import (
     compose,
     item_situations,
 )
+from knowledge.charforms import simplified
 from knowledge.situation_flags import read_flags
 from prereview.document import Line
 from prereview.limits import Limits
@@ -278,6 +279,10 @@ def review_bundle(
     questions are listed once. Raises ``knowledge.bundles.BundleError`` for an
     unknown situation or nested bundle.
     """
+    # A Traditional bundle or guide is printed in Simplified (knowledge.charforms).
+    bundle = simplified(bundle)
+    guides = {key: simplified(guide) for key, guide in guides.items()}
+    bundles = {key: simplified(b) for key, b in bundles.items()} if bundles else bundles
     today = today or china_today()
     number = number or new_number(today)
     answers = None if situations is None else list(dict.fromkeys(situations))

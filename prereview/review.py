@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from knowledge import Guide, Material
+from knowledge.charforms import simplified
 from prereview.assemble import SIDE_NAMES, Piece, assemble
 from prereview.checks import READABLE_CHARS, Evidence, run_checks, same_name
 from prereview.dates import Validity
@@ -386,6 +387,7 @@ def review(
     number: str | None = None,
 ) -> ReviewResult:
     """Review ``files`` against ``guide``; ``names`` are the files' names as uploaded."""
+    guide = simplified(guide)  # a Traditional guide's names are printed in Simplified
     today = today or china_today()
     limits = limits or Limits()
     files = [Path(f) for f in files]

@@ -91,12 +91,3 @@ def normalize_form(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     text = _CJK_GAP.sub("", text)
     return _numerals_to_digits(text)
-
-
-def to_simplified(text: str) -> str:
-    """Guide text shown to citizens: Traditional characters converted to Simplified, nothing else.
-
-    Character by character (``zh-hans``), not word by word: the regional word mapping
-    of ``zh-cn`` would rewrite official names quoted from forms (民族成份 → 民族成分).
-    """
-    return zhconv.convert(text, "zh-hans")

@@ -10,7 +10,8 @@ before a measure word as digits, and the staff-curated synonym and typo table
 
 from __future__ import annotations
 
-from retrieval.charforms import normalize_form, to_simplified
+from knowledge.charforms import to_simplified
+from retrieval.charforms import normalize_form
 from retrieval.synonyms import Synonyms, default_synonyms
 
 __all__ = ["expansions", "normalize", "normalize_form", "to_simplified"]

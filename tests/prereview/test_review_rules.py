@@ -245,3 +245,16 @@ def test_without_the_agent_situation_a_strangers_card_is_not_the_applicants(tmp_
     files = [_id_front(tmp_path, "upload_1.pdf", WANG_FANG)]
     result = review(AGENT_ITEM, files, {"agent": False}, ZHANG.name, TODAY, NoOcr())
     assert statuses(result)["own-id"] == "defective"
+
+
+def test_a_traditional_guide_s_notice_names_its_materials_in_simplified():
+    from knowledge import Guide
+    from prereview import review
+
+    guide = Guide.model_validate(
+        {"id": "t", "name": "排水許可", "department": "示範市水務局",
+         "materials": [{"id": "sqs", "name": "排水許可申請書"}]}
+    )  # fmt: skip
+    result = review(guide, [])
+    assert result.item_name == "排水许可" and result.department == "示范市水务局"
+    assert result.materials[0].name == "排水许可申请书" and result.materials[0].status == "missing"
