@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import zhconv
-
 from bot.dialog import intents, ratings, texts
 from bot.dialog.bundle_questions import BundleParts, bundle_parts, open_questions, settled
 from bot.dialog.cache import AnswerCache
@@ -32,6 +30,7 @@ from bot.links import safe_link
 from bot.situations import situation_flags
 from bot.text_limits import bounded_text, cut_note
 from knowledge import Guide, Store
+from knowledge.charforms import simplified, to_simplified
 from prereview.limits import UploadRejected
 
 logger = logging.getLogger(__name__)
@@ -103,11 +102,7 @@ class Dialog:
         if cached is not None and cached[0] == version:
             return cached[1]
         raw = self.store.get(item_id)
-        guide = (
-            Guide.model_validate_json(zhconv.convert(raw.model_dump_json(), "zh-cn"))
-            if raw is not None
-            else None
-        )
+        guide = simplified(raw) if raw is not None else None
         self._simplified[item_id] = (version, guide)
         return guide
 
@@ -133,7 +128,7 @@ class Dialog:
             for guide in self.store.list():
                 if guide.aliases and guide.category not in seen:
                     seen.add(guide.category)
-                    picked.append(zhconv.convert(guide.aliases[0], "zh-cn"))
+                    picked.append(to_simplified(guide.aliases[0]))
             self._examples = (version, picked[:count])
         return list(self._examples[1])
 
@@ -368,10 +363,8 @@ class Dialog:
         """
         bundle = self.store.get_bundle(bundle_id)
         if bundle is not None:
-            source = texts.BUNDLE_SOURCE.format(
-                department=zhconv.convert(bundle.department, "zh-cn")
-            )
-            body = f"{body}\n{source}"
+            source = texts.BUNDLE_SOURCE.format(department=to_simplified(bundle.department))
+            body = f"{body}\n{source}\n{texts.BUNDLE_PREREVIEW}"
         state.item = None
         state.bundle = bundle_id
         state.rateable(question, body, None)
@@ -627,10 +620,10 @@ class Dialog:
     def _bundle_question(self, parts: BundleParts, pending: Pending, intro: str = "") -> Reply:
         question = next(q for q in parts.questions() if q.key == pending.queue[0])
         index = pending.total - len(pending.queue) + 1
-        asked = zhconv.convert(question.question, "zh-cn")
+        asked = to_simplified(question.question)
         line = texts.SITUATION_ASK.format(index=index, count=pending.total, question=asked)
         yes, no = texts.SITUATION_OPTIONS
-        label = zhconv.convert(question.label, "zh-cn")
+        label = to_simplified(question.label)
         return Reply(
             [f"{intro}\n{line}" if intro else line],
             kind="situation",
@@ -711,7 +704,7 @@ def _present(state: State) -> list[tuple[str, Path]]:
 
 
 def _bundle_name(parts: BundleParts) -> str:
-    return zhconv.convert(parts.bundle.name, "zh-cn")
+    return to_simplified(parts.bundle.name)
 
 
 def _bundle_hint(state: State, parts: BundleParts) -> UploadHint:

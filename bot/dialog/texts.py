@@ -34,6 +34,9 @@ CHOOSE_REVIEW = "请问要预审哪一项？请回复数字选择："
 
 SOURCE = "（依据：《{name}》办事指南，{department}）"
 BUNDLE_SOURCE = "（依据：所列各事项的办事指南，一件事牵头部门：{department}）"
+BUNDLE_PREREVIEW = (
+    "想一次预审全部事项的材料：直接在这里发送材料的照片或文件，同一份材料只需发一次。"
+)
 
 SITUATION_INTRO = "不同情形需要的材料不同，请先确认您办理【{name}】的情况。"
 SITUATION_ASK = "{index}/{count}：{question}"

@@ -56,6 +56,7 @@ def test_an_event_question_gets_the_whole_bundle_in_one_reply(bundle_chat: Chat)
     assert body.count("父母双方居民身份证") == 1  # one document for three items
     assert "（依据：所列各事项的办事指南，一件事牵头部门：示范市卫生健康委员会）" in body
     assert reply.rate  # the citizen can rate the bundle answer like any other
+    assert "一次预审全部事项的材料" in body  # the citizen learns the bundle can be pre-reviewed
     # A text-only channel (WeChat) shows the same reply as plain text.
     text = reply.plain_text()
     assert "要办的事项（按办理顺序）" in text and "到现场次数：最多跑1次" in text
