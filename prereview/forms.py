@@ -8,10 +8,16 @@ and PDF (fpdf2, the notice's CJK font) are rendered from the same ``FormSheet``.
 
 A combined form puts the fields several items ask for (name, ID number, phone …)
 once at the top, when the items agree on them, and then each item's own fields.
+
+The web page shows each blank row as an input named by its key (``phone``; a key's
+later rows ``phone.2`` …), and posts them to the PDF: ``typed_sheet`` writes what the
+applicant typed into the blank rows only, checked as ``onetrip prereview --typed`` checks
+it, so that a value read off a document is never replaced and nothing typed is stored.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,6 +28,7 @@ from prereview.bundle_review import BundleReviewResult
 from prereview.dates import format_date
 from prereview.notice import find_font
 from prereview.pdf import a4_pdf
+from prereview.prefill import TYPED, typed_value
 from prereview.result import PrefillField, PrefillForm, ReviewResult
 
 CHECK_NOTE = (
@@ -31,6 +38,9 @@ CHECK_NOTE = (
 DECLARATION = "本人已核对以上内容，确认真实、准确。"
 SIGN_LINE = "申请人（签字或盖章）：____________________　　日期：______年____月____日"
 NO_FORMS = "本事项没有需要预填的申请表，请按一次性告知书准备材料。"
+TYPE_BUTTON = "生成PDF（含我填写的内容）"
+TYPE_NOTE = "空白栏目可在此直接填写，再点击下方按钮生成PDF；您填写的内容不会被保存。"
+MAX_TYPED_CHARS = 200  # longer than any field's value: a longer one is not a field's value
 SHARED_TITLE = "共同信息（各事项通用，只填一次）"
 # Standard labels of the keys a combined form shows once for all items.
 SHARED_LABELS = {
@@ -54,6 +64,8 @@ class Row:
     value: str | None
     source: str | None = None
     note: str | None = None
+    key: str | None = None
+    input: str | None = None  # the name of the blank row's input on the web page
 
 
 @dataclass
@@ -71,9 +83,40 @@ class FormSheet:
     sections: list[Section]
     empty_note: str | None = None
 
+    def blanks(self) -> list[Row]:
+        return [r for s in self.sections for r in s.rows if r.input]
+
 
 def _row(item: PrefillField) -> Row:
-    return Row(item.label, item.value, item.source, item.note)
+    return Row(item.label, item.value, item.source, item.note, item.key)
+
+
+def _name_blanks(sheet: FormSheet) -> FormSheet:
+    """Name every blank row's input by its key, counting all rows so names stay stable."""
+    seen: dict[str, int] = {}
+    for row in (r for s in sheet.sections for r in s.rows):
+        if row.key is None:
+            continue
+        seen[row.key] = seen.get(row.key, 0) + 1
+        if not row.value:
+            row.input = row.key if seen[row.key] == 1 else f"{row.key}.{seen[row.key]}"
+    return sheet
+
+
+def typed_sheet(sheet: FormSheet, typed: Mapping[str, str]) -> FormSheet:
+    """``sheet`` with the applicant's ``typed`` values (input name → text) in its blank rows.
+
+    A value for a filled row has no input to land in and is ignored; an ID number or
+    USCC that fails its check character stays blank with the note saying so.
+    """
+    for row in sheet.blanks():
+        text = typed.get(row.input or "", "").strip()
+        if not text or row.key is None:
+            continue
+        value, note = typed_value(row.key, text)
+        row.value, row.source = value, TYPED if value else None
+        row.note = note if not value else None
+    return sheet
 
 
 def _meta(result: ReviewResult) -> list[str]:
@@ -87,12 +130,8 @@ def _meta(result: ReviewResult) -> list[str]:
 def form_sheet(result: ReviewResult) -> FormSheet:
     """One item's forms, one section per form material."""
     sections = [Section(f.name, [_row(x) for x in f.fields]) for f in result.prefill]
-    return FormSheet(
-        f"{result.item_name} 申请表（预填）",
-        _meta(result),
-        sections,
-        None if sections else NO_FORMS,
-    )
+    title = f"{result.item_name} 申请表（预填）"
+    return _name_blanks(FormSheet(title, _meta(result), sections, None if sections else NO_FORMS))
 
 
 def _shared_keys(forms: list[PrefillForm]) -> set[str]:
@@ -121,9 +160,9 @@ def _shared_row(key: str, fields: list[PrefillField]) -> Row:
     filled = [x for x in fields if x.value]
     if not filled:
         note = next((x.note for x in fields if x.note), None)
-        return Row(SHARED_LABELS[key], None, note=note)
+        return Row(SHARED_LABELS[key], None, note=note, key=key)
     sources = "、".join(dict.fromkeys(s for x in filled for s in (x.source or "").split("、") if s))
-    return Row(SHARED_LABELS[key], filled[0].value, sources or None)
+    return Row(SHARED_LABELS[key], filled[0].value, sources or None, key=key)
 
 
 def combined_sheet(results: list[ReviewResult], title: str | None = None) -> FormSheet:
@@ -148,7 +187,8 @@ def combined_sheet(results: list[ReviewResult], title: str | None = None) -> For
     meta = [f"包含事项：{names}", f"预审编号：{numbers}"]
     if results:
         meta.append(f"预填日期：{format_date(results[0].date)}")
-    return FormSheet(title or "一表申请（预填）", meta, sections, None if forms else NO_FORMS)
+    sheet = FormSheet(title or "一表申请（预填）", meta, sections, None if forms else NO_FORMS)
+    return _name_blanks(sheet)
 
 
 @cache
@@ -161,12 +201,22 @@ def _templates() -> Environment:
     )
 
 
-def sheet_html(sheet: FormSheet) -> str:
-    """A printable A4 page (no scripts, no external resources)."""
+def sheet_html(sheet: FormSheet, action: str | None = None) -> str:
+    """A printable A4 page (no scripts, no external resources); with ``action``, the blank
+    rows are inputs posted there (the same link's PDF) by the button."""
     return (
         _templates()
         .get_template("form.html")
-        .render(sheet=sheet, check_note=CHECK_NOTE, declaration=DECLARATION, sign_line=SIGN_LINE)
+        .render(
+            sheet=sheet,
+            action=action if sheet.blanks() else None,
+            check_note=CHECK_NOTE,
+            declaration=DECLARATION,
+            sign_line=SIGN_LINE,
+            type_button=TYPE_BUTTON,
+            type_note=TYPE_NOTE,
+            max_chars=MAX_TYPED_CHARS,
+        )
     )
 
 
@@ -243,10 +293,24 @@ def render_combined_form(
     return sheet_pdf(sheet) if pdf else sheet_html(sheet)
 
 
-def render_result_form(result: ReviewResult | BundleReviewResult, *, pdf: bool) -> str | bytes:
+def result_sheet(result: ReviewResult | BundleReviewResult) -> FormSheet:
     """The form of a stored result: one item's, or a bundle's combined form titled as
-    ``onetrip prereview --bundle --form`` titles it (HTML text, or PDF bytes)."""
+    ``onetrip prereview --bundle --form`` titles it."""
     if isinstance(result, BundleReviewResult):
-        title = f"{result.bundle_name}一表申请"
-        return render_combined_form(result.reviewed(), title=title, pdf=pdf)
-    return render_form_pdf(result) if pdf else render_form_html(result)
+        return combined_sheet(result.reviewed(), f"{result.bundle_name}一表申请")
+    return form_sheet(result)
+
+
+def render_result_form(
+    result: ReviewResult | BundleReviewResult,
+    *,
+    pdf: bool,
+    typed: Mapping[str, str] | None = None,
+    action: str | None = None,
+) -> str | bytes:
+    """The form of a stored result as HTML text (its blank rows posted to ``action`` if
+    given) or PDF bytes (with the applicant's ``typed`` values in its blank rows)."""
+    sheet = result_sheet(result)
+    if pdf:
+        return sheet_pdf(typed_sheet(sheet, typed or {}))
+    return sheet_html(sheet, action)

@@ -15,6 +15,8 @@ def notice_path(job_id: str) -> str:
 
 
 def chat_form_path(job_id: str, token: str) -> str:
-    """Where a chat job's pre-filled form (PDF) is, relative to the site; ``token`` is the
-    signed link (``Tokens.form_token``) that stands in for the owner token."""
-    return f"{API_PREFIX}/chat/jobs/{job_id}/form.pdf?sig={token}"
+    """Where a chat job's pre-filled form page is, relative to the site; ``token`` is the
+    signed link (``Tokens.form_token``) that stands in for the owner token. The page shows
+    the values with their sources, lets the applicant type the blank fields and prints the
+    PDF (``form.pdf`` beside it)."""
+    return f"{API_PREFIX}/chat/jobs/{job_id}/form.html?sig={token}"

@@ -6,9 +6,10 @@ Replies are structured — texts, numbered options, the item card, links, a
 rating prompt, a pre-review job to poll — so a client renders them natively.
 
 A finished pre-review's reply links its pre-filled form (一表申请) by a signed link
-(``/chat/jobs/{job}/form.pdf?sig=…``): the form shows the applicant's own values,
+(``/chat/jobs/{job}/form.html?sig=…``, PDF beside it): the form shows the applicant's own values,
 which the conversation's sealed result holds, with the ID number masked as in the
-chat's notice, so that a forwarded link shows no full ID number.
+chat's notice, so that a forwarded link shows no full ID number. The form page's blank rows are
+inputs posted to the same signed link's PDF (see ``bot.channels.http.prereview``).
 """
 
 from __future__ import annotations
@@ -16,13 +17,18 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, Query, UploadFile
+from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from bot.channels.http import SUBMIT_PATH
-from bot.channels.http.prereview import finished_result
+from bot.channels.http.prereview import (
+    TypedDep,
+    finished_result,
+    form_action,
+    form_pdf_response,
+)
 from bot.deps import DialogDep, ServicesDep, SessionKey, TokensDep
 from bot.dialog import Incoming, Reply, Upload
 from bot.jobs import PrereviewJob
@@ -218,15 +224,23 @@ def _ids_masked(result: ReviewResult | BundleReviewResult) -> ReviewResult | Bun
 def chat_form_pdf(
     job_id: str, services: ServicesDep, sig: Annotated[str, Query(description="签名")]
 ) -> Response:
+    return form_pdf_response(_ids_masked(finished_result(_form_job(job_id, sig, services))))
+
+
+@router.post(
+    "/chat/jobs/{job_id}/form.pdf",
+    summary="预填申请表（PDF，签名链接，含申请人填写的空白栏目）",
+)
+def chat_form_pdf_typed(
+    job_id: str,
+    services: ServicesDep,
+    typed: TypedDep,
+    sig: Annotated[str, Query(description="签名")],
+) -> Response:
+    """What the applicant typed goes into this PDF only (a typed ID number in full: it is
+    theirs, in the answer to their own post), never into the conversation or the job."""
     result = _ids_masked(finished_result(_form_job(job_id, sig, services)))
-    return Response(
-        render_result_form(result, pdf=True),
-        media_type="application/pdf",
-        headers={
-            "Content-Disposition": f'inline; filename="form-{result.number}.pdf"',
-            "Cache-Control": "private, no-store",
-        },
-    )
+    return form_pdf_response(result, typed)
 
 
 @router.get(
@@ -235,10 +249,13 @@ def chat_form_pdf(
     summary="预填申请表（网页，对话中的签名链接）",
 )
 def chat_form_html(
-    job_id: str, services: ServicesDep, sig: Annotated[str, Query(description="签名")]
+    job_id: str,
+    request: Request,
+    services: ServicesDep,
+    sig: Annotated[str, Query(description="签名")],
 ) -> HTMLResponse:
     result = _ids_masked(finished_result(_form_job(job_id, sig, services)))
-    html = render_result_form(result, pdf=False)
+    html = render_result_form(result, pdf=False, action=form_action(request))
     return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
 
 

@@ -4,6 +4,10 @@
 owner token; OCR runs in the job pool, never on the event loop. The token
 (header ``X-Job-Token`` or ``?token=``) shows the applicant's own ID numbers;
 without it results are masked.
+
+The pre-filled form's page posts what the applicant typed into its blank rows to the
+same link's PDF (a POST, so the values stay out of access logs); they go into that PDF
+only, never into the stored result or a log line.
 """
 
 from __future__ import annotations
@@ -11,7 +15,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Header, HTTPException, Query, Request, UploadFile
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    Header,
+    HTTPException,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
@@ -33,12 +47,13 @@ from prereview import (
     render_text,
     situation_keys,
 )
-from prereview.forms import render_result_form
+from prereview.forms import MAX_TYPED_CHARS, render_result_form
 from prereview.limits import Limits
 
 CHUNK = 1024 * 1024
 BUSY_RETRY_SECONDS = 60  # the queue is full: jobs finish within minutes
 QUOTA_RETRY_SECONDS = 3600  # this address's hourly quota is used up
+MAX_TYPED_FIELDS = 200  # more than any form has rows
 
 router = APIRouter(tags=["prereview"])
 
@@ -241,18 +256,57 @@ def notice_pdf(
     )
 
 
+def form_action(request: Request) -> str:
+    """Where the form page posts its typed values: the same link's PDF, relative, so that
+    it holds behind a path prefix, with the same query (the token or signature)."""
+    query = request.url.query
+    return f"form.pdf?{query}" if query else "form.pdf"
+
+
+async def typed_fields(request: Request) -> dict[str, str]:
+    """What the applicant typed into the form page's blank rows (input name → text)."""
+    form = await request.form(max_files=0, max_fields=MAX_TYPED_FIELDS)
+    typed = {}
+    for name, value in form.multi_items():
+        if not isinstance(value, str):
+            continue
+        if len(value) > MAX_TYPED_CHARS:
+            raise HTTPException(422, f"填写的内容过长：每一栏最多 {MAX_TYPED_CHARS} 个字")
+        typed[name] = value
+    return typed
+
+
+TypedDep = Annotated[dict[str, str], Depends(typed_fields)]
+
+
+def form_pdf_response(
+    result: ReviewResult | BundleReviewResult, typed: dict[str, str] | None = None
+) -> Response:
+    """The form as a PDF download, with the applicant's typed values in its blank rows."""
+    return Response(
+        render_result_form(result, pdf=True, typed=typed),
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="form-{result.number}.pdf"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
 @router.get(
     "/prereview/{job_id}/form.html", response_class=HTMLResponse, summary="预填申请表（网页）"
 )
 def form_html(
     job_id: str,
+    request: Request,
     jobs: JobsDep,
     x_job_token: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query()] = None,
 ) -> HTMLResponse:
-    """The pre-filled form (一表申请); without the owner's token its personal data is masked."""
+    """The pre-filled form (一表申请); without the owner's token its personal data is masked.
+    Its blank rows are inputs, posted to ``form.pdf``."""
     result = finished_result(_job(jobs, job_id, _token(x_job_token, token)))
-    html = render_result_form(result, pdf=False)
+    html = render_result_form(result, pdf=False, action=form_action(request))
     return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
 
 
@@ -263,12 +317,18 @@ def form_pdf(
     x_job_token: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query()] = None,
 ) -> Response:
+    return form_pdf_response(finished_result(_job(jobs, job_id, _token(x_job_token, token))))
+
+
+@router.post("/prereview/{job_id}/form.pdf", summary="预填申请表（PDF，含申请人填写的空白栏目）")
+def form_pdf_typed(
+    job_id: str,
+    jobs: JobsDep,
+    typed: TypedDep,
+    x_job_token: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query()] = None,
+) -> Response:
+    """Form fields name the blank rows' inputs (``phone``, ``id_number``, ``name.2`` …);
+    a value for a row already filled from the uploads is ignored. Nothing is stored."""
     result = finished_result(_job(jobs, job_id, _token(x_job_token, token)))
-    return Response(
-        render_result_form(result, pdf=True),
-        media_type="application/pdf",
-        headers={
-            "Content-Disposition": f'inline; filename="form-{result.number}.pdf"',
-            "Cache-Control": "private, no-store",
-        },
-    )
+    return form_pdf_response(result, typed)

@@ -103,8 +103,12 @@ def test_a_bundle_in_the_web_chat_from_question_to_pre_filled_form(
         printable.screenshot(path=str(OUTPUT / "web_bundle_notice_printable.png"), full_page=True)
 
         form_href = page.get_attribute(".links a >> text=预填好的申请表", "href")
-        assert form_href.startswith("/api/v1/chat/jobs/") and "/form.pdf?sig=" in form_href
-        pdf = httpx.get(server.url + form_href)
+        assert form_href.startswith("/api/v1/chat/jobs/") and "/form.html?sig=" in form_href
+        page.goto(server.url + form_href)
+        assert ZHANG.name in page.inner_text("body")  # the values, with their sources
+        assert "生成PDF" in page.content()  # blank fields can be typed in
+        page.screenshot(path=str(OUTPUT / "web_bundle_form_page.png"), full_page=True)
+        pdf = httpx.get(server.url + form_href.replace("/form.html?", "/form.pdf?"))
         assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
         with pdfplumber.open(io.BytesIO(pdf.content)) as document:
             form = "\n".join(p.extract_text() or "" for p in document.pages)

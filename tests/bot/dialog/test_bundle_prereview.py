@@ -90,9 +90,12 @@ def test_a_bundle_is_pre_reviewed_once_and_offers_the_pre_filled_form(app, chat,
     titles = [link.title for link in notice.links]
     assert titles == [texts.REVIEW_NOTICE_LINK, texts.REVIEW_FORM_LINK]
     form_url = notice.links[1].url
-    assert form_url.startswith(f"/api/v1/chat/jobs/{pending.job}/form.pdf?sig=")
+    assert form_url.startswith(f"/api/v1/chat/jobs/{pending.job}/form.html?sig=")
 
     client = TestClient(app)
+    page = client.get(form_url)
+    assert page.status_code == 200 and ZHANG.name in page.text and "生成PDF" in page.text
+    form_url = form_url.replace("/form.html?", "/form.pdf?")
     pdf = client.get(form_url)
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     with pdfplumber.open(io.BytesIO(pdf.content)) as document:
@@ -115,7 +118,7 @@ def test_a_bundle_is_pre_reviewed_once_and_offers_the_pre_filled_form(app, chat,
     logged = wait_for(
         lambda: [r for r in chat.dialog.sessions.history(chat.key) if r.status == "notice"]
     )
-    assert len(logged) == 1 and "form.pdf?sig=" in logged[0].text
+    assert len(logged) == 1 and "form.html?sig=" in logged[0].text
     assert chat.dialog.sessions.load(chat.key).last_question == "材料预审：开饭店“一件事”"
 
 

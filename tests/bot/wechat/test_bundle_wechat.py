@@ -82,8 +82,8 @@ def test_a_bundle_pre_review_on_wechat_ends_with_the_form_link(
             (title, url) for url, title in re.findall(r'<a href="([^"]+)">([^<]+)</a>', notice)
         )
         form = links["预填好的申请表（一表申请，请核对后签字）"]
-        assert form.startswith(f"{server.url}/api/v1/chat/jobs/") and "/form.pdf?sig=" in form
-        pdf = httpx.get(form)
+        assert form.startswith(f"{server.url}/api/v1/chat/jobs/") and "/form.html?sig=" in form
+        pdf = httpx.get(form.replace("/form.html?", "/form.pdf?"))
         assert pdf.status_code == 200
         with pdfplumber.open(io.BytesIO(pdf.content)) as document:
             text = "\n".join(p.extract_text() or "" for p in document.pages)
