@@ -278,6 +278,14 @@ def results_answer(guide: Guide, situations: dict[str, bool] | None = None) -> s
     return f"“{name}”办结后您将取得：" + "、".join(zh(r) for r in guide.results)
 
 
+def basis_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
+    """The legal basis (设定依据), quoted as the guide lists it."""
+    name = zh(guide.name)
+    if not guide.basis:
+        return f"“{name}”的办事指南未列出设定依据，" + ask_window(guide)
+    return f"“{name}”的设定依据：\n" + "\n".join(f"· {zh(b)}" for b in guide.basis)
+
+
 def general_answer(guide: Guide, situations: dict[str, bool] | None = None) -> str:
     """A short overview of the item; details come from follow-up questions."""
     name = zh(guide.name)
@@ -318,6 +326,7 @@ _TEMPLATES: dict[str, Callable[[Guide, dict[str, bool] | None], str]] = {
     "online": online_answer,
     "process": process_answer,
     "results": results_answer,
+    "basis": basis_answer,
     "general": general_answer,
 }
 

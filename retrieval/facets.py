@@ -35,6 +35,7 @@ FACETS = (
     "online",
     "process",
     "results",
+    "basis",
     "general",
 )
 _WEIGHTS = {"strong": 2, "weak": 1, "fallback": 1}

@@ -460,9 +460,10 @@ class Searcher:
         ]
 
     def _split_items(
-        self, state: IndexState, main: str, clauses: list[tuple[str, Judgement]]
-    ) -> tuple[str, list[str]]:
-        """The item the message asks about, and the other items it clearly names.
+        self, state: IndexState, clauses: list[tuple[str, Judgement]]
+    ) -> tuple[str | None, list[str]]:
+        """The item the clause that asks names (None when it names none), and the other
+        items the message clearly names.
 
         A clause names an item when it alone is sure of it and contains part of the
         item's official name (so "换新的要带什么" names nothing). When several items
@@ -480,9 +481,10 @@ class Searcher:
             grams = set(char_ngrams(" ".join([clause, *expansions(clause)])))
             return state.ids[position] if state.name_grams[position] & grams else None
 
+        main = None
         for clause, judgement in clauses:
             if detect_facets(clause):
-                main = named(clause, judgement) or main
+                main = named(clause, judgement)
                 break
         others: list[str] = []
         for clause, judgement in clauses:
@@ -524,11 +526,16 @@ class Searcher:
             return self._answered(context, facets, situations, [], hits, question)
         if not judgement.order or judgement.confidence < model.unsure_at:
             return self._not_found(facet, hits)
-        if judgement.confidence < model.answer_at:
+        named, others = self._split_items(state, self._clauses(state, question))
+        if judgement.confidence >= model.answer_at:
+            main = named or state.ids[judgement.order[0]]
+        elif named is not None and others and named in {h.item for h in hits}:
+            # Two items named outright pull the whole message's confidence down (each
+            # is the other's close rival); the clause that asks says which one is meant.
+            main = named
+        else:
             return self._unsure(state, facet, hits)
-        main, others = self._split_items(
-            state, state.ids[judgement.order[0]], self._clauses(state, question)
-        )
+        others = [o for o in others if o != main]
         guide = state.guide(main)
         return self._answered(guide, facets or ["general"], situations, others, hits, question)
 

@@ -104,10 +104,12 @@ def test_time_limit_on_the_spot() -> None:
         ("process", "process", "未列出办理流程"),
         ("results", "results", "未写明办理结果"),
         ("conditions", "conditions", "未列出特别的受理条件"),
+        ("basis", "basis", "未列出设定依据"),
     ],
 )
 def test_missing_fields_are_said_to_be_missing(facet: str, field: str, says: str) -> None:
-    guide = make_guide(**{field: None if field in ("fees", "time_limit", "conditions") else []})
+    empty = None if field in ("fees", "time_limit", "conditions") else []
+    guide = make_guide(**{field: empty})
     text = compose_answer(guide, facet)
     assert says in text and "0510-1234" in text  # never a guess: ask the window
 
@@ -172,3 +174,17 @@ def test_a_complaint_question_gets_the_guides_complaint_phone():
 def test_without_a_complaint_phone_none_is_invented():
     answer = compose_answer(make_guide(), "phone")
     assert "投诉" not in answer
+
+
+def test_basis_quotes_every_law_the_guide_lists() -> None:
+    laws = ["《中华人民共和国居民身份证法》第十一条", "《居民身份證申領發放管理辦法》"]
+    text = compose_answer(make_guide(basis=laws), "basis")
+    assert "设定依据" in text
+    assert "《中华人民共和国居民身份证法》第十一条" in text
+    assert "《居民身份证申领发放管理办法》" in text  # Traditional input, Simplified answer
+
+
+def test_a_basis_question_gets_the_basis_not_the_overview() -> None:
+    guide = make_guide(basis=["《中华人民共和国居民身份证法》第十一条"])
+    text = compose_answer(guide, detect_facet("补办身份证是根据哪条法律"))
+    assert "第十一条" in text and "主要材料" not in text

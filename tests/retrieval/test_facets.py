@@ -45,6 +45,7 @@ CASES = {
     "online": ["能网上办吗", "手机上能申请吗", "可以不用跑吗", "要去现场几次", "網上辦理入口"],
     "process": ["流程是怎样的", "办理步骤", "第一步先干什么", "会有人来现场检查吗"],
     "results": ["办完给什么证", "能拿到什么", "最后发什么东西", "办结结果怎么查"],
+    "basis": ["设立依据是什么", "这个是按哪条规定收的", "根據什麼法規辦理", "有什么政策规定"],
     "general": ["孩子刚出生怎么上户口", "身份正掉了咋办", "开个奶茶店要办啥证", "如何办理"],
 }
 
@@ -166,3 +167,16 @@ def test_strip_cues_with_the_new_patterns() -> None:
     assert strip_cues("在社区能办吗", keep_if_empty=False) == ""  # bare follow-up about a place
     assert strip_cues("身份证能用几年").startswith("身份证")
     assert "12123" in strip_cues("能在12123上办吗")  # a wildcard cue is never stripped
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        # an item whose name holds legal words is not a question about the legal basis
+        ("法律援助申请要带什么", "materials"),
+        ("法律援助在哪里申请", "location"),
+        ("按照规定要带哪些材料", "materials"),
+    ],
+)
+def test_legal_words_in_a_name_do_not_ask_for_the_basis(question: str, facet: str) -> None:
+    assert detect_facets(question) == [facet]
