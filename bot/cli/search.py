@@ -20,6 +20,7 @@ SIDE_BY_SIDE = (
     ("样例问题集", TEST_DATA / "questions.jsonl", SAMPLES_DIR),
     ("留出集 #2", TEST_DATA / "questions_heldout2.jsonl", SAMPLES_DIR),
     ("留出知识库", TEST_DATA / "questions_heldout_kb.jsonl", TEST_DATA / "heldout_kb"),
+    ("留出知识库 #2", TEST_DATA / "questions_heldout_kb2.jsonl", TEST_DATA / "heldout_kb2"),
 )
 
 
