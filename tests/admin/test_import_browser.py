@@ -53,7 +53,9 @@ def shot(page, name: str) -> None:
 
 
 def ask(page, question: str) -> str:
-    replies = ".row.bot:not(:has(.typing))"
+    # Only bot rows after the citizen's own message count: the greeting may still be
+    # "typing" when the question is sent, and must not be taken for the answer.
+    replies = ".row.me ~ .row.bot:not(:has(.typing))"
     before = page.locator(replies).count()
     page.fill("#text", question)
     page.click("#send")
