@@ -209,14 +209,14 @@ def render_bundle_html(
     sections = bundle_sections(result)
     return (
         _templates()
-        .get_template("bundle_notice.html")
+        .get_template("notice.html")
         .render(
             result=result,
             header=header[1:],
             title=header[0].strip("【】"),
             conclusion=bundle_conclusion(result),
             sections=sections,
-            numbers=[_numeral(i) for i in range(len(sections))],
+            headings=[f"{_numeral(i)}、{s.title}" for i, s in enumerate(sections)],
             where=_where(result, hotline),
             advisory=ADVISORY,
         )

@@ -19,14 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from prereview.bundle_review import BundleReviewResult
 from prereview.dates import format_date
-from prereview.notice import find_font
+from prereview.notice import _templates, find_font
 from prereview.pdf import a4_pdf
 from prereview.prefill import TYPED, typed_value
 from prereview.result import PrefillField, PrefillForm, ReviewResult
@@ -189,16 +186,6 @@ def combined_sheet(results: list[ReviewResult], title: str | None = None) -> For
         meta.append(f"预填日期：{format_date(results[0].date)}")
     sheet = FormSheet(title or "一表申请（预填）", meta, sections, None if forms else NO_FORMS)
     return _name_blanks(sheet)
-
-
-@cache
-def _templates() -> Environment:
-    return Environment(
-        loader=PackageLoader("prereview", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def sheet_html(sheet: FormSheet, action: str | None = None) -> str:

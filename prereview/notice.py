@@ -231,6 +231,11 @@ def render_text(
     return [f"（{i}/{len(parts)}）\n{part}" for i, part in enumerate(parts, 1)]
 
 
+def _heading(index: int, section: Section) -> str:
+    """A section's numbered heading with its count, as the HTML and PDF notices print it."""
+    return f"{_CN_NUMBERS[index]}、{section.title}（{len(section.entries)}项）"
+
+
 @cache
 def _templates() -> Environment:
     return Environment(
@@ -245,6 +250,7 @@ def render_html(
     result: ReviewResult, *, centre: str | None = None, hotline: str | None = None
 ) -> str:
     """A printable A4 HTML page (no scripts, no external resources)."""
+    sections = notice_sections(result)
     return (
         _templates()
         .get_template("notice.html")
@@ -254,8 +260,8 @@ def render_html(
             header=_header(result, centre)[1:],
             title=_header(result, centre)[0].strip("【】"),
             conclusion=conclusion(result),
-            sections=notice_sections(result),
-            numbers=_CN_NUMBERS,
+            sections=sections,
+            headings=[_heading(i, s) for i, s in enumerate(sections)],
             ok_line=_ok_line(result),
             where=_where(result, hotline),
             advisory=ADVISORY,
@@ -284,7 +290,7 @@ def render_pdf(
         _header(result, centre),
         conclusion(result),
         [
-            (f"{_CN_NUMBERS[i]}、{section.title}（{len(section.entries)}项）", section.entries)
+            (_heading(i, section), section.entries)
             for i, section in enumerate(notice_sections(result))
         ],
         _where(result, hotline),
