@@ -14,7 +14,14 @@ from bot.settings import Settings
 from bot.situations import UnknownSituation, known_situations, parse_situations
 from knowledge import Guide, load_guides
 from knowledge.bundles import Bundle, BundleError, load_bundles
-from prereview import bundle_sources, render_bundle_text, render_text, review_bundle, situation_keys
+from prereview import (
+    BundleReviewResult,
+    bundle_sources,
+    render_bundle_text,
+    render_text,
+    review_bundle,
+    situation_keys,
+)
 from prereview.forms import combined_sheet, form_sheet, sheet_html, sheet_pdf
 from prereview.prefill import fill_result, parse_typed
 from prereview.result import ReviewResult
@@ -102,13 +109,7 @@ def cmd_prereview(args: argparse.Namespace, settings: Settings) -> int:
     notice = render_text(
         result, max_bytes=1 << 20, centre=settings.centre_name, hotline=settings.hotline
     )
-    if args.json:
-        data = result.to_json()
-        data["notice"] = "\n\n".join(notice)
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print("\n\n".join(notice))
-    return 0
+    return _print(result, notice, args.json)
 
 
 def _typed_pair(text: str) -> tuple[str, str]:
@@ -186,7 +187,12 @@ def cmd_prereview_bundle(args: argparse.Namespace, settings: Settings) -> int:
     notice = render_bundle_text(
         result, max_bytes=1 << 20, centre=settings.centre_name, hotline=settings.hotline
     )
-    if args.json:
+    return _print(result, notice, args.json)
+
+
+def _print(result: ReviewResult | BundleReviewResult, notice: list[str], as_json: bool) -> int:
+    """The notice as text, or the result's JSON with the notice text inside it."""
+    if as_json:
         data = result.to_json()
         data["notice"] = "\n\n".join(notice)
         print(json.dumps(data, ensure_ascii=False, indent=2))
