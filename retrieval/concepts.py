@@ -39,26 +39,3 @@ def concept_spans(text: str) -> list[tuple[str, int, int]]:
     """(concept, start, end) of each phrasing found in an already normalised ``text``."""
     pattern, owner = _table()
     return [(owner[m.group(0)], m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-# Lifecycle acts (办理类型) by the concepts that name them: a lost, damaged or expired
-# certificate is replaced (补领/换领), a registration is changed or cancelled. A service's
-# name pairs an object with one act (导游证核发, 社会团体注销登记), so a question asking
-# for an act its item's guide never names is about a sibling service the knowledge base
-# may not have (``retrieval.fusion`` then offers choices instead of answering).
-ACTS = {"lost": "replace", "damaged": "replace", "expired": "replace"} | {
-    "change": "change",
-    "cancel": "cancel",
-}
-
-
-def acts(text: str) -> frozenset[str]:
-    """The lifecycle acts ``text`` names (replace, change, cancel)."""
-    return frozenset(ACTS[c] for c in concepts(text) if c in ACTS)
-
-
-def guide_acts(texts: list[str]) -> frozenset[str]:
-    """The acts a guide's texts name anywhere (name, aliases, situations, conditions, FAQ…)."""
-    pattern, owner = _table()
-    found = {owner[m.group(0)] for t in texts for m in pattern.finditer(normalize(t))}
-    return frozenset(ACTS[c] for c in found if c in ACTS)

@@ -17,12 +17,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from retrieval.concepts import acts, guide_acts
+from retrieval.acts import acts, item_acts
+from retrieval.offices import office_item
 from retrieval.ranking import LEXICAL, Query, Ranking
 
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.json"
@@ -131,26 +132,34 @@ def signals(ranking: Ranking, fused: np.ndarray, model: SystemModel, state) -> d
     for name in rankers:
         if name not in LEXICAL:
             out[f"cos:{name}"] = float(ranking.scores[name][top])
-    out[ACT_UNNAMED] = float(_act_unnamed(ranking.query, state.lex_texts[item]))
+    out[ACT_UNNAMED] = float(_act_unnamed(ranking.query, state.guides[item]))
+    out[OFFICE] = float(_office(ranking.query, state) == item)
     return out
 
 
-# Signal: the question asks for a lifecycle act (补领, 变更, 注销…) its top item's guide
-# never names. Not a feature of the logistic model (the sample questions hardly ever
+# Signal: the question asks for an act (补领, 注销, 备案, 验收…; ``retrieval.acts``) its top
+# item's guide never provides for. Not a feature of the logistic model (the sample questions hardly ever
 # show it, so no weight could be learned): a gate in :func:`confidence`.
 ACT_UNNAMED = "act_unnamed"
 
 
-@lru_cache(maxsize=65536)
-def _item_acts(lex_text: str) -> frozenset[str]:
-    return guide_acts([lex_text])
-
-
-def _act_unnamed(query: Query, lex_text: str) -> bool:
+def _act_unnamed(query: Query, guide) -> bool:
     asked = query.computed.get(ACT_UNNAMED)
     if asked is None:
         asked = query.computed[ACT_UNNAMED] = acts(query.text)
-    return bool(asked) and not asked & _item_acts(lex_text)
+    return bool(asked) and not asked <= item_acts(guide)
+
+
+# Signal: the question asks where, when or how to reach an office that is the office of
+# this one item only ("渔政站几点开门"; ``retrieval.offices``). Not a feature either (the
+# sample questions name items, not offices): a floor in :func:`confidence`.
+OFFICE = "office"
+
+
+def _office(query: Query, state) -> int | None:
+    if OFFICE not in query.computed:
+        query.computed[OFFICE] = office_item(state, query.text, query.words)
+    return query.computed[OFFICE]  # type: ignore[return-value]
 
 
 # Features read as they are: the share of rankers agreeing is already scale-free.
@@ -195,7 +204,9 @@ def confidence(values: dict[str, float], model: SystemModel) -> float:
     When the top item's guide never names the act asked for, the confidence is
     held halfway between the model's two thresholds: the citizen is offered the
     candidates (the sibling service may be among them, or is not in this knowledge
-    base) instead of a confident answer about the wrong service.
+    base) instead of a confident answer about the wrong service. When the question
+    asks where, when or how to reach the office of this one item only, the
+    confidence is at least the answer threshold: the reply gives that office.
     """
     z = model.intercept
     features = feature_values(values, model)
@@ -205,6 +216,8 @@ def confidence(values: dict[str, float], model: SystemModel) -> float:
     p = 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
     if values.get(ACT_UNNAMED):
         p = min(p, (model.answer_at + model.unsure_at) / 2)
+    elif values.get(OFFICE):
+        p = max(p, model.answer_at)
     return p
 
 

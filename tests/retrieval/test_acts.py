@@ -9,7 +9,7 @@ import pytest
 
 from knowledge import Guide, Material, Store, sqlite_url
 from retrieval import Searcher
-from retrieval.concepts import acts
+from retrieval.acts import acts, guide_acts
 from retrieval.fusion import ACT_UNNAMED, SystemModel, confidence
 
 
@@ -75,4 +75,64 @@ def test_the_sibling_service_is_not_answered_confidently(small: Searcher, questi
 def test_an_act_the_guide_names_is_answered(small: Searcher, question: str, item: str) -> None:
     answer = small.ask(question)
     assert answer.hits[0].item == item
+    assert answer.status == "answered"
+
+
+def test_acts_beyond_the_lifecycle_come_from_the_act_table() -> None:
+    assert acts("快递末端网点备案怎么弄") == {"record"}
+    assert acts("防雷装置竣工验收要什么材料") == {"accept"}
+    assert acts("古樹名木要遷移，審批怎麼走") == {"transfer"}
+    assert acts("居民医保不想交了怎么停保") == {"cancel"}
+    assert acts("人防工程要拆除，怎么审批") == {"demolish"}
+
+
+def test_a_sentence_sending_the_case_elsewhere_provides_no_act() -> None:
+    assert guide_acts(["开设末端网点的，另按末端网点备案办理，不适用本事项。"]) == frozenset()
+    assert guide_acts(["未缴销已逾期发票的，须先处理完毕方可领用。"]) == frozenset()
+    assert guide_acts(["因建设工程需要迁移的，可以申请。"]) == {"transfer"}
+
+
+SIBLINGS = [
+    _guide(
+        "qushui",
+        "取水许可",
+        "水利局",
+        "取水许可申请书",
+        "户籍注销证明",
+        conditions="取水许可证有效期届满需要延续的，另行申请延续，不适用本事项。",
+    ),
+    _guide(
+        "kuaidi",
+        "快递业务经营许可",
+        "邮政管理局",
+        "营业执照",
+        situations=[{"id": "biangeng", "label": "许可事项变更"}],
+    ),
+    *GUIDES[:6],
+]
+
+
+@pytest.fixture(scope="module")
+def siblings(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    home: Path = tmp_path_factory.mktemp("siblings")
+    store = Store.from_url(sqlite_url(home))
+    store.import_guides(SIBLINGS, "tests")
+    return Searcher.open(store, home, "none", auto_refresh=None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["取水许可证要注销怎么办", "取水许可证到期了怎么延续"],
+)
+def test_an_act_only_a_material_or_an_excluded_case_names_is_not_answered(
+    siblings: Searcher, question: str
+) -> None:
+    """A material (户籍注销证明) or a sentence sending the case elsewhere does not make the
+    item the service that performs the act."""
+    assert siblings.ask(question).status != "answered"
+
+
+def test_an_act_a_situation_names_is_answered(siblings: Searcher) -> None:
+    answer = siblings.ask("快递业务经营许可变更要什么材料")
+    assert answer.hits[0].item == "kuaidi"
     assert answer.status == "answered"
