@@ -180,3 +180,68 @@ def test_strip_cues_with_the_new_patterns() -> None:
 )
 def test_legal_words_in_a_name_do_not_ask_for_the_basis(question: str, facet: str) -> None:
     assert detect_facets(question) == [facet]
+
+
+# -- question frames that carry over to a new centre's guides (issue #11) --
+# Sentences of our own, one per frame documented in retrieval/data/facets.yaml.
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        # a yes/no question about a document one lacks, has lost or still waits for
+        ("没有结婚证能办吗", "materials"),
+        ("户口簿丢了还能申请吗", "materials"),
+        ("房产证还没下来能先办吗", "materials"),
+        ("用租房合同代替行不行", "materials"),
+        ("图纸能后面再补上吗", "materials"),
+        ("报名还要毕业证吗", "materials"),
+        ("体检证明要三个月内的吗", "materials"),
+        # notarising is an act, not a document; asking to obtain a licence asks about the item
+        ("没有做公证能办吗", "conditions"),
+        ("装修要办许可证吗", "conditions"),
+        # 资格 inside a certificate's name is not a question about eligibility
+        ("导游资格证几天能拿到", "time_limit"),
+        ("申请人要具备什么资格", "conditions"),
+        # is there such a benefit, how far ahead must one apply
+        ("政府有补助吗", "conditions"),
+        ("要提前几天申请", "conditions"),
+        # 上班 as the citizen's own job, not the office's hours
+        ("白天要上班没空,能委托别人办吗", "conditions"),
+        ("周三上午能办吗", "hours"),
+        ("哪天开门", "hours"),
+        # fee words used as a modifier, and other money one pays
+        ("收费的停车场备案要多久", "time_limit"),
+        ("免费的体检在哪做", "location"),
+        ("过户要交契税吗", "fees"),
+        ("逾期了要交滞纳金吗", "fees"),
+        ("鉴定费多少", "fees"),
+        ("灵活就业一个月交多少", "fees"),
+        ("要交多少年才能领", "conditions"),
+        # what one gets: its form, renewal, delivery, look, and money paid out
+        ("证是纸质的还是电子的", "results"),
+        ("营业执照几年换一次", "results"),
+        ("办好了能寄到家里吗", "results"),
+        ("补助发到哪张卡", "results"),
+        ("批下来是什么样的", "results"),
+        ("每个月能领多少钱", "results"),
+        # a named place that can handle it, or a choice between levels
+        ("市民中心能办吗", "location"),
+        ("去县里还是去镇上", "location"),
+        # the order of steps
+        ("补办之前还要先登报吗", "process"),
+        ("交上去了接下来做什么", "process"),
+        ("这个手续怎么走", "process"),
+        # where a rule comes from
+        ("这条规定出自哪里", "basis"),
+        ("是按哪个法", "basis"),
+    ],
+)
+def test_question_frames_that_transfer(question: str, facet: str) -> None:
+    assert detect_facet(question) == facet
+
+
+def test_strip_cues_keeps_places_and_documents_named_beside_a_cue() -> None:
+    assert "人才中心" in strip_cues("人才中心能办档案转移吗")
+    assert "退伍证" in strip_cues("退伍证丢了还能申请优待证吗")
+    assert "登记费" in strip_cues("过户登记费多少")
