@@ -67,7 +67,7 @@ DOCUMENT_TYPES = (
     "id-card", "business-licence", "bank-account", "hukou", "marriage",
     "social-security-card", "driving-licence", "property-certificate",
     "birth-certificate", "lease", "power-of-attorney", "termination",
-    "health-certificate", "form",
+    "health-certificate", "residence-permit", "form",
 )  # fmt: skip
 
 
