@@ -35,6 +35,9 @@ class DocType:
     card: bool = False  # a fixed layout: several may share a page; fields beyond ``fields`` never
     #                     show on it, so a material cannot demand them from it
     multipage: bool = False  # pages may come as separate photos (contracts)
+    # A label only the type's first page (首页) carries; that page shows no one's own record
+    # and belongs with the member page uploaded beside it (户口簿 户主页 + 本人页).
+    cover_label: str = ""
     link_weight: float = 4.0  # evidence a matching type adds to a material
 
     @property
@@ -123,6 +126,34 @@ TYPES: tuple[DocType, ...] = (
         fields=("name", "id_number", "address", "date"),
         holder_labels=("姓名", "户主姓名"),
         material_names=r"(?:户口簿|户口本|常住人口登记卡)(?:.{0,8}页)?$",
+        cover_label="户主姓名",
+    ),
+    DocType(
+        "residence-permit-front",
+        "居住证（人像面）",
+        titles=("居住证",),
+        labels=("姓名", "性别", "公民身份号码", "居住地址", "住址"),
+        patterns=(ID_NUMBER,),
+        excludes=("申请表", "申请书", "登记表", "申领", "委托书", "证明", "签发机关"),
+        min_labels=3,
+        fields=("name", "id_number", "address"),
+        holder_labels=("姓名",),
+        material_names=r"居住证$",
+        family="residence-permit",
+        side="front",
+        card=True,
+    ),
+    DocType(
+        "residence-permit-back",
+        "居住证（签注面）",
+        titles=("居住证",),
+        labels=("签发机关", "有效期限", "签注记录"),
+        excludes=("姓名", "申请表", "申请书", "登记表", "申领", "委托书", "证明"),
+        min_labels=2,
+        fields=("valid_until",),
+        family="residence-permit",
+        side="back",
+        card=True,
     ),
     DocType(
         "marriage",

@@ -197,6 +197,9 @@ def _validity_fits(front: Piece, back: Piece) -> bool:
     return expected is not None and abs(years - expected) <= 1
 
 
+UNFIT_VALIDITY = 0.5  # cost of a validity length that does not fit the front's age
+
+
 def _centre(part: Part) -> tuple[float, float]:
     xs = [x for ln in part.lines for x in (ln.box[0], ln.box[2])] if part.lines else [0.0]
     ys = [y for ln in part.lines for y in (ln.box[1], ln.box[3])] if part.lines else [0.0]
@@ -207,10 +210,14 @@ def _pair_cost(front: Piece, back: Piece) -> float:
     """Lower is likelier: near on one page, then neighbouring uploads; a validity that fits.
 
     On one page the distance counts in page sizes (below 1.5); across pages the
-    gap in upload order counts from 1 up.
+    gap in upload order counts from 1 up. A validity that does not fit the age
+    weighs less than one step of upload order: it decides between equally near
+    sides, but does not tear apart two sides uploaded one after the other, since
+    a date misread, or a card issued around a birthday that moves the age band,
+    makes it fail for the right pair too.
     """
     f, b = front.parts[0], back.parts[0]
-    unfit = 0.0 if _validity_fits(front, back) else 50.0
+    unfit = 0.0 if _validity_fits(front, back) else UNFIT_VALIDITY
     if f.page is b.page and f.lines and b.lines and f.lines[0].box and b.lines[0].box:
         (fx, fy), (bx, by) = _centre(f), _centre(b)
         size = max(f.page.width, f.page.height, 1.0)
@@ -219,17 +226,23 @@ def _pair_cost(front: Piece, back: Piece) -> float:
 
 
 def pair_sides(pieces: list[Piece]) -> list[Piece]:
-    """Fronts and backs of ID cards joined into one piece per card; the rest unchanged."""
-    fronts = [p for p in pieces if p.sides == {"front"}]
-    backs = [p for p in pieces if p.sides == {"back"}]
-    if not fronts or not backs:
-        return pieces
-    pairs = _best_pairs(fronts, backs)
+    """Fronts and backs of two-sided cards joined into one piece per card; the rest unchanged.
+
+    Sides pair within one family only: an ID card's back never completes a
+    residence permit's front.
+    """
     joined: dict[int, Piece] = {}
     used: set[int] = set()
-    for front, back in pairs:
-        joined[id(front)] = _join(front, back)
-        used.add(id(back))
+    families = {p.doctype.kind for p in pieces if p.doctype and p.sides}
+    for family in sorted(families):
+        of_family = [p for p in pieces if p.doctype and p.doctype.kind == family]
+        fronts = [p for p in of_family if p.sides == {"front"}]
+        backs = [p for p in of_family if p.sides == {"back"}]
+        if not fronts or not backs:
+            continue
+        for front, back in _best_pairs(fronts, backs):
+            joined[id(front)] = _join(front, back)
+            used.add(id(back))
     return [joined.get(id(p), p) for p in pieces if id(p) not in used]
 
 
@@ -338,8 +351,21 @@ def _article(rows: list[str]) -> int:
 
 
 def _holders_agree(a: Piece, b: Piece) -> bool:
+    """The holders two pages name are one, allowing a character OCR dropped (韩鸣 / 韩一鸣).
+
+    A contract's last page names its parties at the signatures, often in
+    handwriting that OCR reads short by a character.
+    """
     x, y = a.fields.holder, b.fields.holder
-    return x is None or y is None or same_name(x, y)
+    if x is None or y is None or same_name(x, y):
+        return True
+    shorter, longer = sorted((compact(x), compact(y)), key=len)
+    return len(shorter) >= 2 and len(longer) == len(shorter) + 1 and _dropped_one(shorter, longer)
+
+
+def _dropped_one(shorter: str, longer: str) -> bool:
+    """``shorter`` is ``longer`` with one character left out."""
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def merge_pages(pieces: list[Piece]) -> list[Piece]:
@@ -347,8 +373,8 @@ def merge_pages(pieces: list[Piece]) -> list[Piece]:
 
     A page of a multi-page type joins an earlier piece of that type when at most
     one of them carries the title and their holders agree; a page of no type
-    and no material that reads like a contract (第N条, 甲方/乙方) joins the
-    contract it shares the most words with.
+    that reads like a contract (第N条, 甲方/乙方) joins the contract it shares the
+    most words with, among those taken for its material when it was taken for one.
     """
     merged: list[Piece] = []
     for piece in pieces:
@@ -364,13 +390,54 @@ def merge_pages(pieces: list[Piece]) -> list[Piece]:
         else:
             _absorb(target, piece)
     for piece in list(merged):
-        if piece.doctype or piece.matches or not _CONTRACT.search("".join(piece.rows)):
+        if piece.doctype or not _CONTRACT.search("".join(piece.rows)):
             continue
         hosts = [m for m in merged if m.doctype and m.doctype.multipage and m is not piece]
+        if piece.matches:  # a page taken for a material joins a contract taken for the same
+            best = piece.matches[0].material_id
+            hosts = [m for m in hosts if m.matches and m.matches[0].material_id == best]
         if hosts:
             _absorb(max(hosts, key=lambda m: _similar(m, piece)), piece)
             merged.remove(piece)
     return merged
+
+
+def _is_cover(piece: Piece) -> bool:
+    """A first page (户主页) of a type with one: its cover label and no member's own name."""
+    doctype = piece.doctype
+    if doctype is None or not doctype.cover_label:
+        return False
+    body = compact("".join(piece.rows))
+    return doctype.cover_label in body and piece.fields.holder_label == doctype.cover_label
+
+
+def join_covers(pieces: list[Piece]) -> list[Piece]:
+    """Each first page (户口簿 户主页) joined to the member page uploaded nearest to it.
+
+    The first page names the household and its address; a member page names the
+    person and the ID number. Uploaded together they are one document; a member
+    page takes at most one first page, and a first page alone stays as it is.
+    """
+    covers = [p for p in pieces if _is_cover(p)]
+    members = [
+        p for p in pieces
+        if p.doctype and p.doctype.cover_label and not _is_cover(p)
+    ]  # fmt: skip
+    taken: set[int] = set()
+    for cover in covers:
+        free = [m for m in members if m.doctype.kind == cover.doctype.kind and id(m) not in taken]
+        if not free:
+            continue
+        member = min(free, key=lambda m: abs(_order(m) - _order(cover)))
+        taken.add(id(member))
+        _absorb(member, cover)
+        member.parts.sort(key=lambda part: part.order)  # pages in upload order
+        cover.parts = []
+    return [p for p in pieces if p.parts or not _is_cover(p)]
+
+
+def _order(piece: Piece) -> int:
+    return min((part.order for part in piece.parts), default=0)
 
 
 def _absorb(host: Piece, page: Piece) -> None:
@@ -445,4 +512,5 @@ def assemble(
     readable, dropped = drop_duplicates(readable)
     readable = [finish(p, materials) for p in pair_sides(readable)]
     readable = [finish(p, materials) for p in merge_pages(readable)]
+    readable = [finish(p, materials) for p in join_covers(readable)]
     return [p for p in pieces if p.problem] + readable, dropped

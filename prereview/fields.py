@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from prereview._text import normalize
+from prereview._text import SIGN_PLACE, normalize
 from prereview.dates import FoundDate, Validity, find_dates, find_validity, fix_digits
 from prereview.ids import Code, find_codes
 
@@ -90,27 +90,49 @@ _SPACED_NAME_RE = re.compile(
 _LEGAL_REP_RE = re.compile(_LEAD + r"(?:法定代表人|负责人)(?:姓名)?" + _PAREN + _VALUE)
 # 民族 on an ID card front (性别 男 民族 汉): the value is the group's name, one to five characters.
 _ETHNICITY_RE = re.compile(r"民族\s*:?\s*(?P<value>[\u4e00-\u9fff]{1,5})")
+# A change form (变更登记申请书) changing the legal representative names the new one as the
+# changed content.
+_CHANGE_OF_REP = re.compile(r"变更事项\s*:?\s*(?:法定代表人|负责人|经营者)")
+_CHANGED_TO = re.compile(
+    r"(?:申请变更(?:登记)?内容|变更后(?:登记)?内容|变更后)\s*:?\s*(?P<value>[\u4e00-\u9fff·]+)"
+)
 # 经营者 on a sole trader's (个体工商户) licence: the person the business is.
 _OPERATOR_RE = re.compile(_LEAD + r"经营者(?:姓名)?" + _PAREN + _VALUE)
 _ADDRESS_RE = re.compile(
     _LEAD
-    + r"(?:房屋|租赁房屋|出租房屋|注册|经营|通讯|联系|家庭)?(?:住址|住所|地址|经营场所|坐落)(?:地址)?"
+    + r"(?:房屋|租赁房屋|出租房屋|注册|经营|通讯|通信|联系|家庭|现居住|居住|现住|收件|送达|邮寄)?"
+    + r"(?:住址|住所|地址|经营场所|坐落)(?:地址)?"
     + _PAREN
     + r"\s*:?\s*(?P<value>\S.{3,})"
 )
 # Contracts name the place in running text: 甲方将坐落于X的房屋出租给乙方, 位于X的商铺.
 _PLACE_RE = re.compile(
-    r"(?:坐落|位于)(?:于|在)?\s*:?\s*(?P<value>[^,;:。，；\s]{4,60}?)\s*(?:的|之)?"
+    r"(?:坐落|位于)(?:于|在)?\s*:?\s*(?P<value>[^,;:。，；、\s]{4,60}?)\s*(?:的|之)?"
     r"(?:房屋|房产|住房|商铺|铺面|门面|店面|厂房|场地|场所|仓库|写字楼|办公室)"
 )
+_HEADING_REST = re.compile(r"[、,;:。及和与]")
 _PHONE_RE = re.compile(r"(?<![\dA-Za-z])(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\dA-Za-z])")
 _SIGNATURE_RE = re.compile(r"签名|签字|签章|盖章|签署|\(签\)")
 _ISSUE_LABEL = re.compile(
     r"(?:签发|发证|体检|签订|签约|签署|出具|申请|填表|填报|开具|登记|核发|出证)日期|日期"
 )
 _BIRTH = re.compile(r"出生")
+# A party's signing label (出租方：, 乙方（签字）：, 股东：): the block where a document is signed.
+_SIGNER = re.compile(
+    r"(?:^|(?<=[\s,;。]))(?:[甲乙丙丁]方|出租[人方]|承租[人方]|委托[人方]|受托[人方]|申请人|承诺人|"
+    r"声明人|股东|法定代表人|经办人)\s*(?:\([^)]{0,12}\))?\s*:"
+)
 _ORG_ROW = re.compile(r"[\u4e00-\u9fff()]{6,40}")  # a row that is a name and nothing else
 _HEAD_ROWS = 3
+_ORG_NAME = re.compile(
+    r"[\u4e00-\u9fff()]{2,36}?(?:公司|合作社)|[\u4e00-\u9fff()]{2,36}(?:中心|厂|店)$"
+)
+# A title that is an organisation's name and the kind of paper it issues (X有限公司章程修正案).
+_ORG_TITLE_RE = re.compile(
+    r"(?P<value>[\u4e00-\u9fff()]{2,36}?(?:有限责任公司|股份有限公司|有限公司|公司|合作社))"
+    r"\s*(?:关于[\u4e00-\u9fff]{0,20}的)?(?:股东会|股东大会|董事会|股东|执行董事)?"
+    r"(?:决议|决定|章程修正案|章程|修正案|任职文件|任命书|任职证明|证明|通知|声明|说明)"
+)
 _ORG_SUFFIX = re.compile(r"(公司|中心|店|厂|社|所|局|部|馆|行|院|会|站|队|场|处)$")
 
 
@@ -160,8 +182,15 @@ def is_organisation(name: str) -> bool:
     return len(name) > 5 and _ORG_SUFFIX.search(name) is not None
 
 
-def _clean_name(value: str) -> str | None:
-    """The name at the start of ``value``, cut where the next label begins."""
+def _clean_name(value: str, organisation: bool = False) -> str | None:
+    """The name at the start of ``value``, cut where the next label begins.
+
+    Under a 名称 label, or a party's (承租方), the value may be an organisation's name,
+    whose words may be label words too (示范启明信息咨询有限公司 holds 信息): it runs
+    to its suffix.
+    """
+    if organisation and (whole := _ORG_NAME.match(value)):
+        return whole.group(0)
     stop = _STOP_RE.search(value)
     if stop:
         value = value[: stop.start()]
@@ -175,19 +204,47 @@ def _clean_name(value: str) -> str | None:
     return value
 
 
+def _set_off(match: re.Match, label: str) -> bool:
+    """A blank, colon or bracket between label and value: a form's field, not running text.
+
+    承租方如需续租 (a clause of the contract) names no holder; 承租方：张三 does.
+    """
+    group = "label" if match.groupdict().get("label") else "loose"
+    gap = match.string[match.start(group) + len(label) : match.start("value")]
+    return bool(gap)
+
+
 def _labelled_holder(rows: list[str], labels: tuple[str, ...]) -> tuple[str, str] | None:
-    best: tuple[int, str, str] | None = None
+    """(label, name) of the best holder label, most specific label first.
+
+    A loose label (承租方, also a word of a contract's clauses) run into the words after
+    it without a blank or colon is running text: it counts only when no other label
+    names someone, and never when those words run past a name (承租方应合理使用房屋).
+    A field label run into its value (姓名张三) is an OCR join and counts as it is.
+    """
+    best: tuple[tuple[int, int], str, str] | None = None
     for row in rows:
         for match in holder_regex(labels).finditer(row):
-            name = _clean_name(match.group("value"))
-            if name is None:
-                continue
             groups = match.groupdict()
             label = groups.get("label") or groups.get("loose")
-            rank = labels.index(label)
+            whole = "名称" in label or label in _LOOSE_LABELS  # names companies too
+            name = _clean_name(match.group("value"), organisation=whole)
+            if name is None:
+                continue
+            running = label in _LOOSE_LABELS and not _set_off(match, label)
+            if running and _runs_on(match.group("value")):
+                continue
+            rank = (running, labels.index(label))
             if best is None or rank < best[0]:
                 best = (rank, label, name)
     return (best[1], best[2]) if best else None
+
+
+def _runs_on(value: str) -> bool:
+    """The words after a label are a clause, not a name cut at the next label."""
+    stop = _STOP_RE.search(value)
+    head = value[: stop.start()] if stop else value
+    return len(head) > 6 and "·" not in head and not _ORG_SUFFIX.search(head)
 
 
 def find_named(rows: list[str], labels: tuple[str, ...]) -> str | None:
@@ -227,7 +284,34 @@ def find_holder(rows: list[str], labels: tuple[str, ...] = ()) -> tuple[str | No
     for row in rows[:_HEAD_ROWS]:  # an organisation's own text names it under the title
         if _ORG_ROW.fullmatch(row) and is_organisation(row):
             return "名称", row
+    for row in rows[:_HEAD_ROWS]:  # or in the title: 示范青禾商贸有限公司股东会决议
+        if match := _ORG_TITLE_RE.fullmatch(row):
+            return "名称", match.group("value")
     return None, None
+
+
+def _address_value(value: str) -> str | None:
+    """The value after an address label, or None when the label was a heading.
+
+    第一条 房屋坐落、面积 names the article, not the place: a value that starts
+    with punctuation is the rest of a heading, and the place is read elsewhere.
+    """
+    value = value.strip()
+    return None if _HEADING_REST.match(value) else value
+
+
+def _changed_legal_rep(rows: list[str]) -> str | None:
+    """The new legal representative on a change form (变更事项 法定代表人 … 申请变更登记内容 X).
+
+    The form names the person only as the changed content; the old one (原登记内容)
+    no longer represents the company.
+    """
+    if not any(_CHANGE_OF_REP.search(row) for row in rows):
+        return None
+    for row in rows:
+        if match := _CHANGED_TO.search(row):
+            return _clean_name(match.group("value"))
+    return None
 
 
 def _ethnicity(value: str) -> str | None:
@@ -275,12 +359,38 @@ def _without_fragments(codes: list[Code], whole: list[Code]) -> list[Code]:
     ]
 
 
+def _signing_rows(rows: list[str]) -> set[int]:
+    """Rows of a signature block, and a row of dates under one: their dates are signing dates.
+
+    Contracts and letters date the signatures (出租方：李四 承租方：张三 / 2026年8月28日);
+    a date in the text above (租赁期限自…起) is no signing date.
+    """
+    found: set[int] = set()
+    for index, row in enumerate(rows):
+        if SIGN_PLACE.search(row) or _SIGNER.search(row):
+            found.add(index)
+            if index + 1 < len(rows) and _only_dates(rows[index + 1]):
+                found.add(index + 1)
+    return found
+
+
+def _only_dates(row: str) -> bool:
+    """A row that is dates and little else (日期：2026年8月28日 2026年8月28日)."""
+    fixed = fix_digits(row)
+    dates = find_dates(fixed)
+    rest = len("".join(fixed.split())) - sum(
+        len("".join(fixed[d.start : d.end].split())) for d in dates
+    )
+    return bool(dates) and rest <= 4
+
+
 def _issue_date(rows: list[str], validity: Validity | None) -> dt.date | None:
     """The labelled issue/signing date, else the newest date that ends no validity range."""
     labelled: list[dt.date] = []
     others: list[dt.date] = []
     ends = {validity.end} if validity and validity.end else set()
-    for row in rows:
+    signing = _signing_rows(rows)
+    for index, row in enumerate(rows):
         fixed = fix_digits(row)
         if _BIRTH.search(fixed):
             continue
@@ -288,7 +398,9 @@ def _issue_date(rows: list[str], validity: Validity | None) -> dt.date | None:
         for found in find_dates(fixed):
             if row_validity and found.date == row_validity.end:
                 continue
-            if _ISSUE_LABEL.search(fixed[max(0, found.start - 10) : found.start]):
+            if index in signing or _ISSUE_LABEL.search(
+                fixed[max(0, found.start - 10) : found.start]
+            ):
                 labelled.append(found.date)
             elif found.date not in ends:
                 others.append(found.date)
@@ -322,8 +434,10 @@ def extract_fields(rows: list[str], holder_labels: tuple[str, ...] = ()) -> Fiel
         if fields.operator is None and (match := _OPERATOR_RE.search(row)):
             fields.operator = _clean_name(match.group("value"))
         if fields.address is None and (match := _ADDRESS_RE.search(row)):
-            fields.address = match.group("value").strip()
+            fields.address = _address_value(match.group("value"))
         fields.signature = fields.signature or _SIGNATURE_RE.search(row) is not None
+    if fields.legal_rep is None:
+        fields.legal_rep = _changed_legal_rep(rows)
     if fields.address is None and (match := _PLACE_RE.search("".join(rows))):
         fields.address = match.group("value")  # rows joined: running text wraps
     if whole := wrapped_codes(rows):

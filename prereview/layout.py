@@ -23,6 +23,7 @@ GENERIC_LABELS = (
     "姓名", "名称", "地址", "住址", "身份证号", "身份证号码", "公民身份号码", "证件号码",
     "联系电话", "电话", "手机", "日期", "签名", "统一社会信用代码", "法定代表人", "有效期限",
     "有效期至", "性别", "民族", "出生", "出生日期", "单位名称", "企业名称", "申请人",
+    "居住地址", "现居住地址", "收件地址", "通信地址", "户籍所在地",
 )  # fmt: skip
 LABELS = frozenset(
     compact(w) for w in GENERIC_LABELS + tuple(w for t in TYPES for w in t.labels + t.holder_labels)
@@ -99,11 +100,11 @@ def layout_rows(lines: Sequence[Line]) -> list[str]:
 
 
 # Labels whose value runs long and wraps onto the next lines, aligned under its first line.
-WRAPPING_LABELS = ("住址", "地址", "住所", "经营场所", "房屋坐落", "坐落")
+WRAPPING_LABELS = ("住址", "地址", "居住地址", "住所", "经营场所", "房屋坐落", "坐落")
 
 
-def _value_start(row: list[Line]) -> tuple[float, float] | None:
-    """(x where the value of a wrapping label starts, line height) in ``row``, or None."""
+def _value_start(row: list[Line]) -> tuple[float, float, float] | None:
+    """(x of the label, x where its value starts, line height) of a wrapping label, or None."""
     for index, cell in enumerate(row):
         bare = compact(cell.text).rstrip(":：")
         label = next((w for w in WRAPPING_LABELS if bare.startswith(w)), None)
@@ -111,28 +112,42 @@ def _value_start(row: list[Line]) -> tuple[float, float] | None:
             continue
         height = cell.box[3] - cell.box[1]
         if bare == label:  # the value is the next cell
-            return (row[index + 1].box[0], height) if index + 1 < len(row) else None
+            return (cell.box[0], row[index + 1].box[0], height) if index + 1 < len(row) else None
         share = len(label) / max(len(bare), 1)  # the value follows the label in one box
-        return cell.box[0] + share * (cell.box[2] - cell.box[0]), height
+        return cell.box[0], cell.box[0] + share * (cell.box[2] - cell.box[0]), height
     return None
+
+
+def _continues(line: Line, last: Line, start: tuple[float, float, float]) -> bool:
+    """``line`` carries on the value in ``last``: just below it, under the value, not the label.
+
+    Where the value starts is only estimated when OCR read label and value as one
+    box (住址 示范省…), and a card leaves a gap between them, so the line may start
+    up to two line heights right of the estimate; starting under the label itself
+    makes it another field.
+    """
+    label_x, value_x, height = start
+    x = line.box[0]
+    below = line.box[1] - last.box[3] <= height
+    return below and label_x + 0.5 * height < x and abs(x - value_x) <= 2 * height
 
 
 def join_wrapped(rows: list[list[Line]]) -> list[list[Line]]:
     """An address wrapped over several lines read as one value (住址 X / Y → 住址 XY).
 
-    A line continues the value above when it is alone on its row, starts where
-    the value starts (within one line height, so not under the label), and is no
-    label itself; the rows that follow it may continue it too.
+    A line continues the value above when it is alone on its row, sits right
+    under the value (see ``_continues``), and is no label itself; the rows that
+    follow it may continue it too.
     """
     out: list[list[Line]] = []
-    start: tuple[float, float] | None = None
+    start: tuple[float, float, float] | None = None
     for row in rows:
         line = row[0]
         if (
             start is not None
             and out
             and len(row) == 1
-            and abs(line.box[0] - start[0]) <= start[1]
+            and _continues(line, out[-1][-1], start)
             and not is_label(line.text)
             and not any(compact(line.text).startswith(label) for label in LABELS if len(label) > 1)
         ):

@@ -83,8 +83,8 @@ def piece_fields(piece: Piece) -> dict[str, str | bool]:
         out["id_number"] = number
     if code := _first_code(f.usccs, check_uscc):
         out["uscc"] = code
-    if f.legal_rep:
-        out["legal_rep"] = f.legal_rep
+    if f.legal_rep or f.operator:  # a sole trader's 经营者 stands where a 法定代表人 would
+        out["legal_rep"] = f.legal_rep or f.operator
     if f.ethnicity:
         out["ethnicity"] = f.ethnicity
     if f.address and (address := clean_address(f.address)):

@@ -114,3 +114,61 @@ def test_one_copy_page_with_both_sides_is_one_card():
     pieces, _ = assemble([document], MATERIALS)
     (card,) = pieces
     assert card.sides == {"front", "back"} and card.labels == ["copy.jpg"]
+
+
+HUKOU_MATERIAL = Material(id="hukou", name="居民户口簿")
+PERMIT_MATERIAL = Material(id="juzhu", name="示范市居住证")
+
+
+def test_a_register_first_page_joins_the_member_page_beside_it():
+    cover = ["居民户口簿", "户别 家庭户 户主姓名 李四", "户号 944736036",
+             f"住址 {ZHANG.address}"]  # fmt: skip
+    member = ["常住人口登记卡", f"姓名 {ZHANG.name} 户主或与户主关系 子", "曾用名 性别 男",
+              f"宗教信仰 公民身份号码 {ZHANG.id_number}"]  # fmt: skip
+    pieces, _ = assemble([photo("1.jpg", cover), photo("2.jpg", member)], [HUKOU_MATERIAL])
+    (register,) = pieces
+    assert register.labels == ["1.jpg", "2.jpg"]
+    assert register.fields.holder == ZHANG.name and register.fields.address == ZHANG.address
+    assert [c.value for c in register.fields.id_numbers] == [ZHANG.id_number]
+
+
+def test_residence_permit_sides_pair_with_each_other_not_with_an_id_card():
+    permit_front = ["示范市居住证", f"姓名 {WANG_FANG.name}", "性别 女",
+                    f"公民身份号码 {WANG_FANG.id_number}", "居住地址 示范市湖滨东路270号"]  # fmt: skip
+    permit_back = ["居住证", "签发机关 示范市公安局", "有效期限 2025.07.31-2026.07.31", "签注记录"]
+    documents = [
+        photo("1.jpg", front_rows(ZHANG)),
+        photo("2.jpg", permit_front),
+        photo("3.jpg", permit_back),
+        photo("4.jpg", back_rows("2016.03.01", "2036.03.01")),
+    ]
+    pieces, _ = assemble(documents, [ID_MATERIAL, PERMIT_MATERIAL])
+    by_kind = {p.doctype.kind: p for p in pieces}
+    assert sorted(by_kind["residence-permit"].labels) == ["2.jpg", "3.jpg"]
+    assert by_kind["residence-permit"].fields.validity.end.isoformat() == "2026-07-31"
+    assert sorted(by_kind["id-card"].labels) == ["1.jpg", "4.jpg"]
+
+
+def test_a_last_page_signed_with_a_name_read_short_still_joins_its_contract():
+    documents = [
+        photo("1.jpg", ["房屋租赁合同", "甲方（出租人）：李四", "乙方（承租人）：韩一鸣",
+                        "第二条 租赁期限自2025年3月1日起至2026年2月28日止"]),
+        photo("2.jpg", ["第四条 双方的权利和义务", "承租方应合理使用房屋，不得擅自改变房屋结构",
+                        "甲方：李四 乙方：韩鸣", "2025年2月26日 2025年2月26日"]),
+    ]  # fmt: skip
+    pieces, _ = assemble(documents, MATERIALS)
+    (lease,) = pieces
+    assert lease.labels == ["1.jpg", "2.jpg"] and lease.fields.holder == "韩一鸣"
+
+
+def test_sides_uploaded_one_after_the_other_stay_together_when_the_validity_misleads():
+    # 张三 (born 1988) shows a 10-year validity issued at 28, which fits no age band; a
+    # misread date does this too. Upload order still pairs each front with its back.
+    documents = [
+        photo("1.jpg", front_rows(ZHANG)),
+        photo("2.jpg", back_rows("2016.03.01", "2026.03.01")),
+        photo("3.jpg", front_rows(WANG_FANG)),
+        photo("4.jpg", back_rows("2016.03.01", "2036.03.01")),
+    ]
+    pieces, _ = assemble(documents, MATERIALS)
+    assert sorted(ids_of(pieces)) == [("1.jpg", "2.jpg"), ("3.jpg", "4.jpg")]

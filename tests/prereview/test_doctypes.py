@@ -53,13 +53,17 @@ SAMPLES = {
     "health-certificate": ["食品从业人员健康证明", "姓名 赵六 性别 女", "体检单位 示范市疾病预防控制中心",
                            "体检日期 2025年3月1日", "有效期至 2026年2月28日"],
     "form": ["求职登记表", "申请人 张三", "联系电话 13912345678", "求职意向 仓储管理"],
+    "residence-permit-front": ["示范市居住证", "姓名 张三", "性别 男",
+                               "公民身份号码 320202198806150134", "居住地址 示范市梁溪区人民路12号"],
+    "residence-permit-back": ["居住证", "签发机关 示范市公安局", "有效期限 2025.07.31-2026.07.31",
+                              "签注记录"],
 }  # fmt: skip
 HOLDERS = {
     "id-card-front": "张三", "business-licence": "示范市禾丰投资有限公司", "bank-account": "张三",
     "hukou": "张三", "marriage": "张三", "social-security-card": "张三", "driving-licence": "张三",
     "property-certificate": "张三", "birth-certificate": "张小明", "lease": "张三",
     "power-of-attorney": "示范市青禾科技有限公司", "termination": "张三",
-    "health-certificate": "赵六", "form": "张三",
+    "health-certificate": "赵六", "form": "张三", "residence-permit-front": "张三",
 }  # fmt: skip
 
 
@@ -151,3 +155,15 @@ def test_a_title_word_inside_a_sentence_is_no_title():
     rows = ["小餐饮食品安全承诺书", "本人作为示范面馆的经营者，郑重承诺：",
             "一、从业人员持有效健康证明上岗，保持个人卫生。", "二、不超范围经营。"]  # fmt: skip
     assert classify(rows).doctype.id == "form"
+
+
+def test_a_clause_wrapped_inside_a_bracket_is_no_title():
+    """A divorce agreement quoting the 结婚证字号 of the marriage is no marriage certificate."""
+    rows = [
+        "离婚协议书",
+        "男方：张三，身份证号码：320202198806150134",
+        "男女双方于2017年10月15日在示范市民政局办理结婚登记（结婚证字号：",
+        "J320202-2017-001539）。现因感情不和，双方自愿离婚。",
+    ]
+    typed = classify(rows)
+    assert typed is None or typed.doctype.id != "marriage"

@@ -187,3 +187,67 @@ def test_a_role_is_read_after_a_full_width_colon():
 
     rows = ["受托人：王芳 公民身份号码：320202199211030263", "受托人在上述权限内所办理的事项"]
     assert find_named(rows, ("受托人",)) == "王芳"
+
+
+def test_a_contract_clause_is_no_tenant():
+    rows = [
+        "承租人 邓旭东 证件号码 360102199208276390",
+        "租赁期满，承租方如需续租，应提前一个月书面通知出租方。",
+        "承租方应合理使用房屋，不得擅自改变房屋结构。",
+    ]
+    assert extract_fields(rows, ("承租方", "承租人", "乙方")).holder == "邓旭东"
+    clauses_only = extract_fields(rows[2:], ("承租方", "承租人", "乙方"))
+    assert clauses_only.holder is None
+
+
+def test_a_field_label_run_into_its_value_still_names_the_holder():
+    rows = ["居民户口簿", "户主姓名 李四", "常住人口登记卡", "姓名张三 户主或与户主关系 子"]
+    assert extract_fields(rows, ("姓名", "户主姓名")).holder == "张三"
+
+
+def test_a_contract_is_dated_where_it_is_signed_not_where_its_term_starts():
+    rows = [
+        "租赁期限自2026年7月1日起至2029年6月30日止。",
+        "甲方：李四 乙方：张三",
+        "2026年6月26日 2026年6月26日",
+    ]
+    assert extract_fields(rows).issue_date == dt.date(2026, 6, 26)
+    same_row = ["租赁期限自2026年10月5日起至2029年10月4日止。", "出租人： 2026年9月29日"]
+    assert extract_fields(same_row).issue_date == dt.date(2026, 9, 29)
+
+
+def test_an_article_heading_is_no_address():
+    rows = [
+        "第一条 房屋坐落、面积",
+        "出租方将其所有的坐落于示范市东湖区民德路24号2101室的",
+        "房屋出租给承租方居住使用。",
+    ]
+    assert extract_fields(rows).address == "示范市东湖区民德路24号2101室"
+
+
+def test_residence_address_label():
+    assert extract_fields(["居住地址 示范市湖滨东路270号"]).address == "示范市湖滨东路270号"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "示范青禾商贸有限公司股东会决议",
+        "示范青禾商贸有限公司章程修正案",
+        "示范青禾商贸有限公司章程",
+    ],
+)
+def test_a_company_paper_names_the_company_in_its_title(title):
+    rows = [title, "根据《公司法》及本公司章程，股东会一致通过如下决议："]
+    assert extract_fields(rows).holder == "示范青禾商贸有限公司"
+
+
+def test_a_change_form_names_the_new_legal_representative():
+    rows = ["公司变更登记申请书", "名称 示范青禾商贸有限公司", "变更事项 法定代表人",
+            "原登记内容 李四", "申请变更登记内容 王芳", "法定代表人签字："]  # fmt: skip
+    assert extract_fields(rows).legal_rep == "王芳"
+
+
+def test_an_organisation_name_holding_a_label_word_is_read_whole():
+    rows = ["名称 示范启明信息咨询有限公司", "类型 有限责任公司"]
+    assert extract_fields(rows).holder == "示范启明信息咨询有限公司"

@@ -286,3 +286,23 @@ def test_the_lower_half_of_a_register_card_is_not_cut_off_as_an_id_card():
             if value:
                 lines.append(cell(value, 330, y, 700, y + 40))
     assert len(split_regions(lines)) == 1
+
+
+def test_an_address_read_in_one_box_with_its_label_wraps_onto_the_next_line():
+    # A card leaves a gap between label and value; OCR reads both as one box, so the
+    # second line starts right of where the value is estimated to start.
+    lines = [
+        cell("住址 示范省示范市东湖区滨江路254", 202, 512, 754, 552),
+        cell("号25栋3单元1604室", 315, 554, 609, 591),
+        cell("公民身份号码", 220, 735, 387, 772),
+    ]
+    rows = layout_rows(lines)
+    assert extract_fields(rows).address == "示范省示范市东湖区滨江路254号25栋3单元1604室"
+
+
+def test_a_line_far_below_the_address_is_no_continuation():
+    lines = [
+        cell("住址 示范省示范市东湖区滨江路254号", 202, 512, 754, 552),
+        cell("备注 已核验", 300, 700, 500, 740),
+    ]
+    assert extract_fields(layout_rows(lines)).address == "示范省示范市东湖区滨江路254号"
