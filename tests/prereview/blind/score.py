@@ -54,21 +54,35 @@ def _same(want: object, got: object) -> bool:
 def field_facts(truth: list[dict], documents: list[dict]) -> list[tuple[str, bool]]:
     """(field, read right) for every field of every true document of one case.
 
-    A true document is compared with the CLI's document that has the same files,
-    else the one sharing most files; a document the engine did not form gets
-    every field wrong.
+    Each true document is compared with one CLI document that shares files with it:
+    the one with the same files, else the one filling the same material, else the one
+    sharing most files. A CLI document already compared with another true document is
+    taken only when no other one shares files, so two cards on one A4 copy, or the
+    parts of one merged PDF, are each compared with their own document rather than
+    all with the first. A true document the engine did not form gets every field wrong.
     """
     facts: list[tuple[str, bool]] = []
+    used: set[int] = set()
     for doc in truth:
         files = set(doc["files"])
-        best = max(
-            documents,
-            key=lambda d: (set(d.get("files", [])) == files, len(files & set(d.get("files", [])))),
-            default=None,
-        )
-        if best is not None and not files & set(best.get("files", [])):
-            best = None
-        read = best.get("fields", {}) if best else {}
+        sharing = [i for i, d in enumerate(documents) if files & set(d.get("files", []))]
+        free = [i for i in sharing if i not in used] or sharing
+
+        def rank(i: int, files: set = files, doc: dict = doc) -> tuple:
+            got = documents[i]
+            same_material = doc.get("material") is not None and got.get("material") == doc.get(
+                "material"
+            )
+            return (
+                set(got.get("files", [])) == files,
+                same_material,
+                len(files & set(got["files"])),
+            )
+
+        best = max(free, key=rank, default=None)
+        if best is not None:
+            used.add(best)
+        read = documents[best].get("fields", {}) if best is not None else {}
         for key, want in doc.get("fields", {}).items():
             facts.append((key, key in read and _same(want, read[key])))
     return facts
