@@ -42,7 +42,7 @@ from retrieval.documents import (
 from retrieval.lexical import LexicalIndex
 from retrieval.synonyms import default_synonyms
 from retrieval.text import normalize
-from retrieval.tokens import WordTokenizer, char_ngrams, domain_terms, sound_view
+from retrieval.tokens import WordTokenizer, char_ngrams, domain_terms, sound_grams
 from retrieval.vectors import VectorTable
 
 FORMAT = 1  # bump when the saved layout or the embedded texts change meaning
@@ -213,9 +213,10 @@ def build_state(
         old_tokens = dict(zip(previous.lex_texts, previous.word_docs, strict=True))
     else:
         tokenizer = WordTokenizer(terms)
-    word_docs = [old_tokens.get(t) or tokenizer.tokens(t) for t in lex_texts]
+    runs = RunTokens(tokenizer)
+    word_docs = [old_tokens.get(t) or runs.words(t) for t in lex_texts]
     char_docs = [char_ngrams(t) for t in titles]
-    sound_docs = [sound_view(t, written_title(g)) for t, g in zip(titles, guides, strict=True)]
+    sound_docs = [runs.sounds(t, written_title(g)) for t, g in zip(titles, guides, strict=True)]
     state = IndexState(
         version=version,
         ids=[g.id for g in guides],
@@ -240,6 +241,56 @@ def build_state(
         previous.bundles if previous is not None else None,
     )
     return state, embedded
+
+
+# Characters no word token (``WordTokenizer.tokens``) or syllable bigram (``sound_grams``)
+# spans: both are made within runs of Chinese characters and of a-z0-9 words.
+_WORD_BREAK = re.compile(r"[^\u3400-\u9fffa-z0-9.\-]+")
+_SOUND_BREAK = re.compile(r"[^\u3400-\u9fff]+")
+
+
+class RunTokens:
+    """Word tokens and sound views of many texts, each distinct run tokenised once.
+
+    Both views are made run by run, so a text's tokens are its runs' tokens in
+    order. A knowledge base repeats runs across items (materials, departments,
+    places, conditions): at 1 000 synthetic items two thirds of the word runs'
+    characters and a third of the title runs' were repeats, and jieba and pypinyin
+    were most of an index build's CPU beside the encoders. Tied to one tokenizer
+    (its dictionary must not change while this is used).
+    """
+
+    def __init__(self, tokenizer: WordTokenizer) -> None:
+        self.tokenizer = tokenizer
+        self._words: dict[str, list[str]] = {}
+        self._sounds: dict[str, list[str]] = {}
+
+    def words(self, text: str) -> list[str]:
+        """``tokenizer.tokens(text)``."""
+        out: list[str] = []
+        for run in _WORD_BREAK.split(text):
+            if run:
+                tokens = self._words.get(run)
+                if tokens is None:
+                    tokens = self._words[run] = self.tokenizer.tokens(run)
+                out += tokens
+        return out
+
+    def _grams(self, text: str) -> list[str]:
+        out: list[str] = []
+        for run in _SOUND_BREAK.split(text):
+            if run:
+                grams = self._sounds.get(run)
+                if grams is None:
+                    grams = self._sounds[run] = sound_grams(run)
+                out += grams
+        return out
+
+    def sounds(self, normalised: str, written: str) -> list[str]:
+        """``sound_view(normalised, written)``: the written form adds the bigrams it alone has."""
+        grams = self._grams(normalised)
+        seen = set(grams)
+        return grams + [g for g in self._grams(written) if g not in seen]
 
 
 def _synonym_terms() -> list[str]:
