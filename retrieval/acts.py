@@ -13,9 +13,8 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
 from knowledge import Guide
+from retrieval.concepts import phrase_table
 from retrieval.text import normalize
 
 # A guide's sentence that sends a case elsewhere ("……另按末端网点备案办理，不适用本事项")
@@ -28,14 +27,7 @@ _NEGATED = re.compile(r"(?:未|不|无|没|禁止|严禁|不得)$")
 
 @cache
 def _table() -> tuple[re.Pattern[str], dict[str, str]]:
-    path = Path(__file__).resolve().parent / "data" / "acts.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    owner: dict[str, str] = {}
-    for act, words in data.items():
-        for word in words or []:
-            owner.setdefault(normalize(str(word)), act)
-    ordered = sorted(owner, key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(w) for w in ordered)), owner
+    return phrase_table(Path(__file__).resolve().parent / "data" / "acts.yaml")
 
 
 def acts(text: str) -> frozenset[str]:

@@ -17,16 +17,21 @@ import yaml
 from retrieval.text import normalize
 
 
-@cache
-def _table() -> tuple[re.Pattern[str], dict[str, str]]:
-    path = Path(__file__).resolve().parent / "data" / "concepts.yaml"
+def phrase_table(path: Path) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A YAML table ``{key: [phrasing, …]}`` as one pattern (longest phrasing first) and,
+    per normalised phrasing, its key (the first key that lists it)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     owner: dict[str, str] = {}
-    for concept, words in data.items():
+    for key, words in data.items():
         for word in words or []:
-            owner.setdefault(normalize(str(word)), concept)
+            owner.setdefault(normalize(str(word)), key)
     ordered = sorted(owner, key=lambda w: (-len(w), w))
     return re.compile("|".join(re.escape(w) for w in ordered)), owner
+
+
+@cache
+def _table() -> tuple[re.Pattern[str], dict[str, str]]:
+    return phrase_table(Path(__file__).resolve().parent / "data" / "concepts.yaml")
 
 
 def concepts(text: str) -> set[str]:
