@@ -32,6 +32,16 @@ def guides_by_id(sample_guides) -> dict[str, Guide]:
     return {g.id: g for g in sample_guides}
 
 
+def lexical_searcher(
+    tmp_path_factory: pytest.TempPathFactory, name: str, guides: list[Guide]
+) -> Searcher:
+    """A searcher over ``guides`` in a home of its own, lexical only (no encoder loads)."""
+    home = tmp_path_factory.mktemp(name)
+    store = Store.from_url(sqlite_url(home))
+    store.import_guides(guides, "tests")
+    return Searcher.open(store, home, "none", auto_refresh=None)
+
+
 class CountingEncoder:
     """Wraps a loaded encoder and counts the passages it embeds."""
 

@@ -3,14 +3,13 @@ never provides for is offered choices, not answered with the sibling service."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from knowledge import Guide, Material, Store, sqlite_url
+from knowledge import Guide, Material
 from retrieval import Searcher
 from retrieval.acts import acts, guide_acts
 from retrieval.fusion import ACT_UNNAMED, SystemModel, confidence
+from tests.retrieval.conftest import lexical_searcher
 
 
 def _guide(item_id: str, name: str, department: str, *materials: str, **more) -> Guide:
@@ -54,10 +53,7 @@ def test_an_unnamed_act_holds_the_confidence_between_the_thresholds() -> None:
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
-    home: Path = tmp_path_factory.mktemp("acts")
-    store = Store.from_url(sqlite_url(home))
-    store.import_guides(GUIDES, "tests")
-    return Searcher.open(store, home, "none", auto_refresh=None)
+    return lexical_searcher(tmp_path_factory, "acts", GUIDES)
 
 
 @pytest.mark.parametrize(
@@ -114,10 +110,7 @@ SIBLINGS = [
 
 @pytest.fixture(scope="module")
 def siblings(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
-    home: Path = tmp_path_factory.mktemp("siblings")
-    store = Store.from_url(sqlite_url(home))
-    store.import_guides(SIBLINGS, "tests")
-    return Searcher.open(store, home, "none", auto_refresh=None)
+    return lexical_searcher(tmp_path_factory, "siblings", SIBLINGS)
 
 
 @pytest.mark.parametrize(

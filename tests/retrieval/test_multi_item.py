@@ -4,12 +4,12 @@ offered — also when the two rivals pull the whole message's confidence down.""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
-from knowledge import Guide, Material, Store, sqlite_url
+from knowledge import Guide, Material
 from retrieval import Searcher
+from tests.retrieval.conftest import lexical_searcher
 
 
 def _guide(item_id: str, name: str, department: str, *materials: str, **more) -> Guide:
@@ -32,10 +32,7 @@ GUIDES = [
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
-    home: Path = tmp_path_factory.mktemp("multi")
-    store = Store.from_url(sqlite_url(home))
-    store.import_guides(GUIDES, "tests")
-    return Searcher.open(store, home, "none", auto_refresh=None)
+    return lexical_searcher(tmp_path_factory, "multi", GUIDES)
 
 
 @pytest.fixture

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from knowledge import Guide, Location, Material, Store, sqlite_url
+from knowledge import Guide, Location, Material
 from retrieval import Searcher
 from retrieval.fusion import ACT_UNNAMED, OFFICE, SystemModel, confidence
 from retrieval.offices import shortens
+from tests.retrieval.conftest import lexical_searcher
 
 
 def _guide(item_id: str, name: str, department: str, place: str | None = None) -> Guide:
@@ -45,10 +44,7 @@ def test_a_short_form_keeps_the_full_names_characters_in_order() -> None:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
-    home: Path = tmp_path_factory.mktemp("offices")
-    store = Store.from_url(sqlite_url(home))
-    store.import_guides(GUIDES, "tests")
-    return Searcher.open(store, home, "none", auto_refresh=None)
+    return lexical_searcher(tmp_path_factory, "offices", GUIDES)
 
 
 def _office_signal(searcher: Searcher, question: str) -> float:
