@@ -31,9 +31,9 @@ from prereview.notice import (
     find_font,
 )
 from prereview.pdf import notice_pdf
-from prereview.result import DEFECTIVE, MISSING, NOT_APPLICABLE, OK, OPTIONAL
+from prereview.result import DEFECTIVE, MISSING, NOT_APPLICABLE, OK, OPTIONAL, STATUS_WORDS
 
-_STATUS_WORDS = dict(_SECTIONS) | {OK: "已通过预审", OPTIONAL: "选择提交"}
+_STATUS_WORDS = dict(_SECTIONS) | {OK: "已通过预审", OPTIONAL: STATUS_WORDS[OPTIONAL]}
 
 
 def _numeral(index: int) -> str:

@@ -20,6 +20,7 @@ from prereview.result import (
     MISSING,
     NOT_APPLICABLE,
     OK,
+    STATUS_WORDS,
     WAIVED,
     MaterialResult,
     ReviewResult,
@@ -34,12 +35,7 @@ FONT_CANDIDATES = (
     Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
 )
 _CN_NUMBERS = "一二三四五六七八九十"
-_SECTIONS = (
-    (DEFECTIVE, "需补正"),
-    (MISSING, "缺少"),
-    (DEFERRABLE, "可容缺后补"),
-    (WAIVED, "无需提交"),
-)
+_SECTIONS = tuple((s, STATUS_WORDS[s]) for s in (DEFECTIVE, MISSING, DEFERRABLE, WAIVED))
 
 
 @dataclass

@@ -21,6 +21,16 @@ WAIVED = "waived"  # 免提交: the office obtains it itself
 NOT_APPLICABLE = "not_applicable"
 OPTIONAL = "optional"
 STATUSES = (OK, MISSING, DEFECTIVE, DEFERRABLE, WAIVED, NOT_APPLICABLE, OPTIONAL)
+# Each status in the words of a notice or a clerk's screen.
+STATUS_WORDS = {
+    OK: "已通过",
+    DEFECTIVE: "需补正",
+    MISSING: "缺少",
+    DEFERRABLE: "可容缺后补",
+    WAIVED: "无需提交",
+    OPTIONAL: "选择提交",
+    NOT_APPLICABLE: "不适用",
+}
 
 # Digit runs as long as an ID number (15 to 18 characters, last may be X).
 _LONG_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{14,17}[\dXx](?![0-9A-Za-z])")

@@ -18,27 +18,16 @@ from bot.jobs import DONE, FAILED, PrereviewJobs
 from bot.jobs.service import BUNDLE_PREFIX
 from bot.services.conversation_jobs import ChatJobRow
 from knowledge.db import make_sessionmaker
-from prereview import BundleReviewResult, ReviewResult
+from prereview import BundleReviewResult, CombinedMaterialResult, ReviewResult
 from prereview.result import (
     DEFECTIVE,
-    DEFERRABLE,
     MISSING,
     NOT_APPLICABLE,
-    OK,
-    OPTIONAL,
-    WAIVED,
+    STATUS_WORDS,
+    MaterialResult,
     PrefillForm,
 )
 
-STATUS_WORDS = {
-    OK: "已通过",
-    DEFECTIVE: "需补正",
-    MISSING: "缺少",
-    DEFERRABLE: "可容缺后补",
-    WAIVED: "无需提交",
-    OPTIONAL: "选择提交",
-    NOT_APPLICABLE: "不适用",
-}
 JOB_STATUS_WORDS = {DONE: "已完成", FAILED: "未完成", "queued": "排队中", "running": "预审中"}
 
 
@@ -88,19 +77,25 @@ def _forms(prefill: list[PrefillForm], prefix: str = "") -> list[FormView]:
     ]
 
 
+def _applicable(result: ReviewResult | BundleReviewResult) -> list:
+    """The materials that apply to this application (不适用 ones are not shown)."""
+    return [m for m in result.materials if m.status != NOT_APPLICABLE]
+
+
+def _material_view(material: MaterialResult | CombinedMaterialResult, detail: str) -> MaterialView:
+    """A material as the clerk reads it: its status in words, and whether to raise it."""
+    return MaterialView(
+        material.name,
+        STATUS_WORDS.get(material.status, material.status),
+        material.status in (DEFECTIVE, MISSING),
+        detail,
+    )
+
+
 def _item_view(view: JobView, result: ReviewResult) -> None:
     view.subject = result.item_name
     view.complete = result.complete
-    view.materials = [
-        MaterialView(
-            m.name,
-            STATUS_WORDS.get(m.status, m.status),
-            m.status in (DEFECTIVE, MISSING),
-            "；".join(m.problems),
-        )
-        for m in result.materials
-        if m.status != NOT_APPLICABLE
-    ]
+    view.materials = [_material_view(m, "；".join(m.problems)) for m in _applicable(result)]
     view.forms = _forms(result.prefill)
 
 
@@ -108,14 +103,8 @@ def _bundle_view(view: JobView, result: BundleReviewResult) -> None:
     view.subject = result.bundle_name
     view.complete = result.complete
     view.materials = [
-        MaterialView(
-            m.name,
-            STATUS_WORDS.get(m.status, m.status),
-            m.status in (DEFECTIVE, MISSING),
-            "；".join(m.problems) or "、".join(m.item_names),
-        )
-        for m in result.materials
-        if m.status != NOT_APPLICABLE
+        _material_view(m, "；".join(m.problems) or "、".join(m.item_names))
+        for m in _applicable(result)
     ]
     view.forms = [form for r in result.reviewed() for form in _forms(r.prefill, f"{r.item_name}：")]
 
