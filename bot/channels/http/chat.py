@@ -220,11 +220,18 @@ def _ids_masked(result: ReviewResult | BundleReviewResult) -> ReviewResult | Bun
     return result
 
 
+def _signed_form_result(
+    job_id: str, sig: str, services: Services
+) -> ReviewResult | BundleReviewResult:
+    """The finished result a signed form link names, its pre-filled ID numbers masked."""
+    return _ids_masked(finished_result(_form_job(job_id, sig, services)))
+
+
 @router.get("/chat/jobs/{job_id}/form.pdf", summary="预填申请表（PDF，对话中的签名链接）")
 def chat_form_pdf(
     job_id: str, services: ServicesDep, sig: Annotated[str, Query(description="签名")]
 ) -> Response:
-    return form_pdf_response(_ids_masked(finished_result(_form_job(job_id, sig, services))))
+    return form_pdf_response(_signed_form_result(job_id, sig, services))
 
 
 @router.post(
@@ -239,7 +246,7 @@ def chat_form_pdf_typed(
 ) -> Response:
     """What the applicant typed goes into this PDF only (a typed ID number in full: it is
     theirs, in the answer to their own post), never into the conversation or the job."""
-    result = _ids_masked(finished_result(_form_job(job_id, sig, services)))
+    result = _signed_form_result(job_id, sig, services)
     return form_pdf_response(result, typed)
 
 
@@ -254,7 +261,7 @@ def chat_form_html(
     services: ServicesDep,
     sig: Annotated[str, Query(description="签名")],
 ) -> HTMLResponse:
-    result = _ids_masked(finished_result(_form_job(job_id, sig, services)))
+    result = _signed_form_result(job_id, sig, services)
     html = render_result_form(result, pdf=False, action=form_action(request))
     return HTMLResponse(html, headers={"Cache-Control": "private, no-store"})
 
