@@ -17,6 +17,7 @@ import sys
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from bot.cli.search import open_for_command
 from bot.compose import open_database, open_store
 from bot.dialog.tables import RatingRow, UnansweredRow
 from bot.settings import Settings
@@ -53,8 +54,6 @@ def workbench_labels(db: sessionmaker) -> list:
 
 
 def cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
-    from retrieval import EncoderUnavailable, Searcher
-
     store = open_store(settings)
     labelled = workbench_labels(open_database(store))
     in_scope = sum(1 for q in labelled if q.item)
@@ -62,18 +61,8 @@ def cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
         f"工作台中已标注的问题：{len(labelled)} 个"
         f"（可回答 {in_scope} 个，范围外 {len(labelled) - in_scope} 个）"
     )
-    try:
-        searcher = Searcher.open(
-            store,
-            settings.home_dir,
-            encoders=settings.encoders,
-            embed_model=settings.embed_model,
-            hotline=settings.hotline,
-            auto_refresh=None,
-            progress=lambda line: print(f"  {line}", file=sys.stderr, flush=True),
-        )
-    except EncoderUnavailable as exc:
-        print(f"无法加载检索模型：{exc}", file=sys.stderr)
+    searcher = open_for_command(settings, store)
+    if searcher is None:
         return EXIT_NO_MODELS
     result = searcher.recalibrate(labelled, force=args.force)
     print(result.table())

@@ -65,22 +65,32 @@ def _open(settings: Settings):
         return None
 
 
-def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+def open_for_command(settings: Settings, store, progress_prefix: str = ""):
+    """The searcher of a one-shot command (index, calibrate): no watching for newer
+    versions, progress on stderr; None, with the reason printed, when the models
+    cannot load."""
     from retrieval import EncoderUnavailable, Searcher
 
-    started = time.perf_counter()
     try:
-        searcher = Searcher.open(
-            open_store(settings),
+        return Searcher.open(
+            store,
             settings.home_dir,
             encoders=settings.encoders,
             embed_model=settings.embed_model,
             hotline=settings.hotline,
             auto_refresh=None,
-            progress=lambda line: print(f"  向量计算 {line}", file=sys.stderr, flush=True),
+            progress=lambda line: print(f"  {progress_prefix}{line}", file=sys.stderr, flush=True),
         )
     except EncoderUnavailable as exc:
         print(f"无法加载检索模型：{exc}", file=sys.stderr)
+        return None
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+
+    started = time.perf_counter()
+    searcher = open_for_command(settings, open_store(settings), "向量计算 ")
+    if searcher is None:
         return 2
     embedded = searcher.rebuild() if args.full else searcher.last_embedded
     seconds = time.perf_counter() - started
