@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from knowledge import Guide, Material
+from knowledge.bundles import CombinedMaterial
 from retrieval.text import to_simplified as zh
 from retrieval.yesno import presence_line
 
@@ -39,13 +40,19 @@ def ask_window(guide: Guide) -> str:
     return "请咨询办理窗口。"
 
 
-def _material_line(m: Material) -> str:
+def material_head(m: Material | CombinedMaterial) -> str:
+    """A material as a list shows it: name, form and copies in brackets, 【可容缺后补】."""
     details = [zh(m.form)] if m.form else []
     if m.copies:
         details.append(f"{m.copies}份")
     text = zh(m.name) + (f"（{'，'.join(details)}）" if details else "")
     if m.deferrable:
         text += "【可容缺后补】"
+    return text
+
+
+def _material_line(m: Material) -> str:
+    text = material_head(m)
     if m.notes:
         text += f"：{zh(m.notes)}"
     return text

@@ -25,6 +25,7 @@ from knowledge.bundles import (
     when_text,
     window_lines,
 )
+from retrieval.answers import material_head
 from retrieval.bundle_index import event_name
 from retrieval.text import to_simplified as zh
 
@@ -65,12 +66,7 @@ def _material_text(material: CombinedMaterial, numbers: Mapping[str, int] | None
 
     ``numbers`` is None under a heading that already names the items.
     """
-    details = [zh(material.form)] if material.form else []
-    if material.copies:
-        details.append(f"{material.copies}份")
-    text = zh(material.name) + (f"（{'，'.join(details)}）" if details else "")
-    if material.deferrable:
-        text += "【可容缺后补】"
+    text = material_head(material)
     if numbers is None:
         return text
     return text + served_text(numbers[i] for i in material.items)
