@@ -1,6 +1,7 @@
 """Scores the blind set through the CLI contract, in aggregate only.
 
     python -m tests.prereview.blind.score OUT_DIR [--write] [--generator MODULE]
+        [--ocr-cache DIR] [--cases]
 
 Runs ``onetrip prereview --item … --json upload_1.jpg …`` for every case of
 ``OUT_DIR/cases.json`` (``--write`` generates the set first, with
@@ -13,20 +14,57 @@ set stays blind for whoever reads the engine (notes say when it was last looked
 at). This scorer was written by the lead, who has read the engine; it only
 compares. It serves every document set with this ``cases.json`` schema
 (``tests/prereview/blind2`` too).
+
+``--ocr-cache DIR`` keeps what the OCR engine read, by the pixels it was given, in
+``DIR``: a second run over the same set re-runs only the rules (the OCR engine is
+deterministic, so the figures are the same). ``--cases`` prints each wrong case
+(expected and got statuses, wrong fields): for development sets only, never for a
+set that is kept blind.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
 import io
 import json
+import pickle
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 from bot.cli import main as onetrip
+
+
+class DiskCachedOcr:
+    """Wraps an OCR engine; what it read is kept on disk by the pixels it was given."""
+
+    def __init__(self, inner, folder: Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def read(self, image):
+        key = hashlib.sha1(image.tobytes() + str(image.shape).encode()).hexdigest()
+        path = self.folder / f"{key}.pickle"
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        lines = self.inner.read(image)
+        partial = path.with_suffix(f".{id(self)}.part")  # several scorers may share the folder
+        partial.write_bytes(pickle.dumps(lines))
+        partial.replace(path)
+        return lines
+
+
+def use_ocr_cache(folder: Path) -> None:
+    """Every reviewer the CLI opens from now on reads through a disk cache in ``folder``."""
+    import bot.compose
+
+    make = bot.compose.make_ocr
+    bot.compose.make_ocr = lambda *args, **kwargs: DiskCachedOcr(make(*args, **kwargs), folder)
 
 
 def run_case(case: dict, folder: Path) -> dict:
@@ -88,7 +126,7 @@ def field_facts(truth: list[dict], documents: list[dict]) -> list[tuple[str, boo
     return facts
 
 
-def score(root: Path) -> dict:
+def score(root: Path, show_cases: bool = False) -> dict:
     """Aggregate figures: cases right, material statuses right, confusions, fields."""
     cases = json.loads((root / "cases.json").read_text(encoding="utf-8"))
     right = statuses = statuses_right = complete_right = 0
@@ -99,8 +137,11 @@ def score(root: Path) -> dict:
         if "error" in got:
             confusion[("case", "error")] += 1
             continue
+        wrong_fields = []
         for key, ok in field_facts(case.get("documents", []), got.get("documents", [])):
             fields.setdefault(key, []).append(ok)
+            if not ok:
+                wrong_fields.append(key)
         expect = case["expect"]["materials"]
         seen = {m["id"]: m["status"] for m in got["materials"]}
         ok = got["complete"] == case["expect"]["complete"]
@@ -113,6 +154,8 @@ def score(root: Path) -> dict:
                 ok = False
                 confusion[(status, seen.get(material, "absent"))] += 1
         right += ok
+        if show_cases and (not ok or wrong_fields):
+            _print_case(case, got, wrong_fields)
     return {
         "cases": len(cases),
         "cases_right": right,
@@ -124,6 +167,25 @@ def score(root: Path) -> dict:
     }
 
 
+def _print_case(case: dict, got: dict, wrong_fields: list[str]) -> None:
+    """One wrong case, for development sets: statuses that differ and fields read wrong."""
+    seen = {m["id"]: m["status"] for m in got["materials"]}
+    differ = {
+        material: f"{status}→{seen.get(material, 'absent')}"
+        for material, status in case["expect"]["materials"].items()
+        if seen.get(material) != status
+    }
+    print(f"[{case['id']}] item={case['item']} complete={got['complete']} {differ}")
+    for doc in got.get("documents", []):
+        print(f"    got {doc.get('files')} {doc.get('type')} → {doc.get('material')}")
+        print(f"        {json.dumps(doc.get('fields', {}), ensure_ascii=False)}")
+    for doc in case.get("documents", []):
+        print(f"    want {doc['files']} → {doc.get('material')}")
+        print(f"        {json.dumps(doc.get('fields', {}), ensure_ascii=False)}")
+    if wrong_fields:
+        print(f"    wrong fields: {wrong_fields}")
+
+
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="blind-"))
     if "--write" in argv or not (root / "cases.json").exists():
@@ -131,7 +193,9 @@ def main(argv: list[str]) -> int:
         if "--generator" in argv:
             generator = argv[argv.index("--generator") + 1]
         importlib.import_module(generator).write_cases(root)
-    result = score(root)
+    if "--ocr-cache" in argv:
+        use_ocr_cache(Path(argv[argv.index("--ocr-cache") + 1]))
+    result = score(root, show_cases="--cases" in argv)
     print(
         f"blind set: {result['cases_right']}/{result['cases']} cases fully right, "
         f"complete right {result['complete_right']}/{result['cases']}, "
