@@ -1,0 +1,1 @@
+"""Fourth blind document set for pre-review (generator only; see README.md)."""
