@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from retrieval.acts import acts, item_acts
-from retrieval.offices import office_item
+from retrieval.acts import acts, aside_words, item_acts
+from retrieval.offices import named_office
 from retrieval.ranking import LEXICAL, Query, Ranking
+from retrieval.yesno import kind_of
 
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.json"
 SYSTEMS = ("bm25", "vector", "fused")
@@ -101,7 +103,28 @@ def fused_scores(ranking: Ranking, model: SystemModel) -> np.ndarray:
         total /= len(rankers)
     if model.lexical and "name" in ranking.scores:
         total += model.name_weight * ranking.scores["name"]
+    if model.lexical and len(total):
+        _lift_office(ranking, total)
     return total
+
+
+def _lift_office(ranking: Ranking, total: np.ndarray) -> None:
+    """The one item whose office a where/when/phone question names goes first, when the
+    question says nothing but the office.
+
+    "北湖区应急局审批窗口电话" names the office, not the item; the rankers see only a
+    district and a window, which every item of the district shares, so the item is
+    often second or third. The question itself says which item it is about. A question
+    that says more ("卫健委管医生注册的窗口") is left to the rankers.
+    """
+    if ranking.state is None:
+        return
+    item, only = _office(ranking.query, ranking.state)
+    if item is None or not only:
+        return
+    where = np.flatnonzero(ranking.candidates == item)
+    if len(where) and total[where[0]] < total.max():
+        total[where[0]] = total.max() * (1.0 + 1e-6) + 1e-12
 
 
 def signals(ranking: Ranking, fused: np.ndarray, model: SystemModel, state) -> dict[str, float]:
@@ -133,7 +156,8 @@ def signals(ranking: Ranking, fused: np.ndarray, model: SystemModel, state) -> d
         if name not in LEXICAL:
             out[f"cos:{name}"] = float(ranking.scores[name][top])
     out[ACT_UNNAMED] = float(_act_unnamed(ranking.query, state.guides[item]))
-    out[OFFICE] = float(_office(ranking.query, state) == item)
+    out[ASIDE] = float(_aside(ranking.query, state, item))
+    out[OFFICE] = float(_office(ranking.query, state)[0] == item)
     return out
 
 
@@ -150,15 +174,50 @@ def _act_unnamed(query: Query, guide) -> bool:
     return bool(asked) and not asked <= item_acts(guide)
 
 
+# Signal: the question asks to do something its top item's guide names only to send it
+# elsewhere ("旅行社想增加出境业务" where the guide says "申请出境旅游业务的……不适用本事
+# 项"; ``retrieval.acts.aside_words``). A gate like the act gate, for the same reason.
+# A question that asks *whether* ("新开的旅行社能直接做出境游吗") is about this item's
+# rule and is left alone; so are words most items use.
+ASIDE = "aside"
+_ASIDE_CACHE = "_aside_words"  # on the index state: per item position, built when first asked
+_COMMON = math.log(2.0)  # idf of a word in about half the items
+# A yes/no question ("…也在市里办吗") asks whether this item covers the case; a question
+# asking how, what or where to do it asks for the other service.
+_WHETHER = re.compile(r"吗|是否|能不能|能否|可不可以|可否|要不要|需不需要|行不行|是不是|有没有")
+
+
+def _aside_words(state, item: int) -> frozenset[str]:
+    table = getattr(state, _ASIDE_CACHE, None)
+    if table is None:
+        table = {}
+        setattr(state, _ASIDE_CACHE, table)
+    if item not in table:
+        table[item] = aside_words(state.guides[item], state.tokenizer.tokens)
+    return table[item]
+
+
+def _aside(query: Query, state, item: int) -> bool:
+    words = query.computed.get(ASIDE)
+    if words is None:
+        unique = [w for w in dict.fromkeys(query.words) if len(w) >= 2]
+        whole = [w for w in unique if not any(w in v and w != v for v in unique)]
+        asks_whether = kind_of(query.text) is not None or bool(_WHETHER.search(query.text))
+        words = query.computed[ASIDE] = () if asks_whether else tuple(whole)
+    rare = [w for w in words if state.words.idf(w) >= _COMMON]
+    return bool(rare) and not _aside_words(state, item).isdisjoint(rare)
+
+
 # Signal: the question asks where, when or how to reach an office that is the office of
 # this one item only ("渔政站几点开门"; ``retrieval.offices``). Not a feature either (the
 # sample questions name items, not offices): a floor in :func:`confidence`.
 OFFICE = "office"
 
 
-def _office(query: Query, state) -> int | None:
+def _office(query: Query, state) -> tuple[int | None, bool]:
+    """The item whose office the question names, and whether it names nothing else."""
     if OFFICE not in query.computed:
-        query.computed[OFFICE] = office_item(state, query.text, query.words)
+        query.computed[OFFICE] = named_office(state, query.text, query.words)
     return query.computed[OFFICE]  # type: ignore[return-value]
 
 
@@ -201,7 +260,8 @@ def reference_of(rows: list[dict[str, float]], features: tuple[str, ...]) -> tup
 def confidence(values: dict[str, float], model: SystemModel) -> float:
     """Probability that the top item is the right one (logistic over the signals).
 
-    When the top item's guide never names the act asked for, the confidence is
+    When the top item's guide never names the act asked for, or names what the question
+    asks to do only to send it elsewhere, the confidence is
     held halfway between the model's two thresholds: the citizen is offered the
     candidates (the sibling service may be among them, or is not in this knowledge
     base) instead of a confident answer about the wrong service. When the question
@@ -214,7 +274,7 @@ def confidence(values: dict[str, float], model: SystemModel) -> float:
         if value is not None:  # an encoder not calibrated for counts as average
             z += coef * (value - mean) / (scale or 1.0)
     p = 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
-    if values.get(ACT_UNNAMED):
+    if values.get(ACT_UNNAMED) or values.get(ASIDE):
         p = min(p, (model.answer_at + model.unsure_at) / 2)
     elif values.get(OFFICE):
         p = max(p, model.answer_at)

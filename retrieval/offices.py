@@ -28,10 +28,12 @@ _MIN_WORD = 2
 
 @dataclass(frozen=True)
 class Offices:
-    """Per item, the parts of its department's and places' names; by character, the items."""
+    """Per item, the parts of its department's and places' names and where their words start;
+    by character, the items."""
 
     parts: list[tuple[str, ...]]
     by_char: dict[str, frozenset[int]]
+    starts: list[tuple[frozenset[int], ...]]
 
 
 _ATTRIBUTE = "_offices"  # kept on the index state: built once per knowledge-base version
@@ -41,53 +43,94 @@ def offices(state) -> Offices:
     """The office names of ``state``'s items (built once per index state)."""
     found = getattr(state, _ATTRIBUTE, None)
     if found is None:
-        parts = []
+        parts, starts = [], []
         by_char: dict[str, set[int]] = {}
         for i, guide in enumerate(state.guides):
+            # split on blanks before normalising, which joins Chinese across them
             names = [guide.department, *(loc.name for loc in guide.locations)]
-            mine = tuple(dict.fromkeys(p for n in names for p in _PARTS.findall(normalize(n))))
+            pieces = [piece for n in names for piece in n.split()]
+            mine = tuple(dict.fromkeys(p for n in pieces for p in _PARTS.findall(normalize(n))))
             parts.append(mine)
+            starts.append(tuple(word_starts(p, state.tokenizer.tokens(p)) for p in mine))
             for ch in set("".join(mine)):
                 by_char.setdefault(ch, set()).add(i)
-        found = Offices(parts, {c: frozenset(s) for c, s in by_char.items()})
+        found = Offices(parts, {c: frozenset(s) for c, s in by_char.items()}, starts)
         setattr(state, _ATTRIBUTE, found)
     return found
 
 
-def shortens(word: str, name: str) -> bool:
-    """Whether ``word`` is ``name`` or a short form of it (its characters in order)."""
-    at = 0
-    for ch in word:
-        at = name.find(ch, at)
-        if at < 0:
-            return False
-        at += 1
-    return True
+def word_starts(name: str, words: list[str]) -> frozenset[int]:
+    """Where words of ``name`` may start, given its tokens (search-mode, in any order).
+
+    A word starts at the beginning, where a token ends, or after a character no token
+    covers. Search-mode tokens of 人民政府 include 民政, yet 民 follows 人 inside 人民:
+    no word starts there. In 服务中心, 中心 starts where 服务 ends.
+    """
+    ends, covered = {0}, set()
+    for word in set(words):
+        at = name.find(word)
+        while at >= 0:
+            ends.add(at + len(word))
+            covered.update(range(at, at + len(word)))
+            at = name.find(word, at + 1)
+    return frozenset(k for k in range(len(name)) if k in ends or k - 1 not in covered)
+
+
+def shortens(word: str, name: str, starts: frozenset[int] | None = None) -> bool:
+    """Whether ``word`` is ``name`` or a short form of it (its characters in order).
+
+    A Chinese short form begins where a word of the full name begins (残疾人|联合会 →
+    残联, 示范市|渔政|管理站 → 渔政站); with ``starts`` given, "民政" is not read in
+    人民|政府, whose 民 begins no word.
+    """
+    first = [
+        at for at, ch in enumerate(name) if ch == word[:1] and (starts is None or at in starts)
+    ]
+    for begin in first:
+        at = begin + 1
+        for ch in word[1:]:
+            at = name.find(ch, at)
+            if at < 0:
+                return False
+            at += 1
+        return True
+    return False
 
 
 def _holders(table: Offices, word: str) -> set[int]:
     """The items one of whose office names ``word`` names."""
     sets = [table.by_char.get(ch, frozenset()) for ch in set(word)]
     maybe = frozenset.intersection(*sets) if sets else frozenset()
-    return {i for i in maybe if any(shortens(word, p) for p in table.parts[i])}
+    return {
+        i
+        for i in maybe
+        if any(shortens(word, p, table.starts[i][k]) for k, p in enumerate(table.parts[i]))
+    }
 
 
-def office_item(state, text: str, words: list[str]) -> int | None:
-    """The one item whose office the question names and asks about; else None.
+def named_office(state, text: str, words: list[str]) -> tuple[int | None, bool]:
+    """The one item whose office the question names and asks about (else None), and
+    whether every word of the question belongs to an office name ("北湖区应急局审批窗口
+    电话": nothing but the office; "无犯罪记录证明在哪开" names a paper, not an office).
 
     ``text``: the normalised question; ``words``: its word tokens (facet cues removed).
     """
     facets = detect_facets(text)
     if not facets or facets[0] not in OFFICE_FACETS:
-        return None
+        return None, False
     table = offices(state)
     named: set[int] = set()
-    for word in dict.fromkeys(words):
-        if len(word) < _MIN_WORD:
+    only = True
+    unique = list(dict.fromkeys(words))
+    for word in unique:
+        # a search-mode piece of a longer word (湖区 of 北湖区) is read with that word
+        if len(word) < _MIN_WORD or any(word in w and word != w for w in unique):
             continue
         holders = _holders(table, word)
         if len(holders) == 1:
             named |= holders
-        elif not holders and state.words.idf(word) >= state.words.unknown_idf:
-            return None  # a word the knowledge base never uses: not only about the office
-    return next(iter(named)) if len(named) == 1 else None
+        elif not holders:
+            if state.words.idf(word) >= state.words.unknown_idf:
+                return None, False  # a word the knowledge base never uses: more than the office
+            only = False
+    return (next(iter(named)), only) if len(named) == 1 else (None, False)

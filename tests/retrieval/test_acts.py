@@ -7,8 +7,9 @@ import pytest
 
 from knowledge import Guide, Material
 from retrieval import Searcher
-from retrieval.acts import acts, guide_acts
-from retrieval.fusion import ACT_UNNAMED, SystemModel, confidence
+from retrieval.acts import acts, aside_words, guide_acts, item_acts
+from retrieval.fusion import ACT_UNNAMED, ASIDE, SystemModel, confidence
+from retrieval.tokens import WordTokenizer
 from tests.retrieval.conftest import lexical_searcher
 
 
@@ -129,3 +130,82 @@ def test_an_act_a_situation_names_is_answered(siblings: Searcher) -> None:
     answer = siblings.ask("快递业务经营许可变更要什么材料")
     assert answer.hits[0].item == "kuaidi"
     assert answer.status == "answered"
+
+
+def test_an_act_a_guide_sends_elsewhere_is_not_provided_even_if_mentioned_in_passing() -> None:
+    """ "期满前办理年检；年检不适用本事项": the item mentions the renewal, and says it is
+    another service's. An FAQ answer can say so too ("延续不适用本事项")."""
+    dog = _guide(
+        "gou",
+        "养犬登记",
+        "公安局",
+        "犬只照片",
+        conditions="登记证有效期1年，期满前30日内办理年检；年检不适用本事项。",
+    )
+    assert item_acts(dog) == frozenset()
+    permit = _guide(
+        "paiwu",
+        "排污许可证核发",
+        "生态环境局",
+        "申请表",
+        faq=[{"q": "到期前多久申请延续？", "a": "届满前60日申请延续，延续不适用本事项。"}],
+    )
+    assert "replace" not in item_acts(permit)
+    named = _guide(
+        "yanxu",
+        "排污许可证延续",
+        "生态环境局",
+        "申请表",
+        conditions="首次申请不适用本事项；延续另按本事项办理。",
+    )
+    assert "replace" in item_acts(named)  # the name says it does
+
+
+def test_annual_inspection_asks_for_a_renewal() -> None:
+    assert acts("狗证到期了年检要带什么") == {"replace"}
+    assert acts("营运证年审去哪里") == {"replace"}
+
+
+TRAVEL = _guide(
+    "lvxingshe",
+    "旅行社设立许可",
+    "文化广电旅游局",
+    "营业执照",
+    "经营场所证明",
+    conditions=(
+        "经营国内旅游业务和入境旅游业务。申请出境旅游业务的，须经营满2年，不适用本事项。"
+        "设立分社的，应另行提出备案申请。无需另行提交营业执照复印件。"
+    ),
+)
+
+
+def test_words_a_guide_uses_only_to_send_a_case_elsewhere() -> None:
+    words = aside_words(TRAVEL, WordTokenizer().tokens)
+    assert {"出境", "分社"} <= words
+    assert "入境" not in words  # the item's own business, in another sentence
+    assert "复印件" not in words  # "无需另行提交" sends nothing elsewhere
+
+
+@pytest.fixture(scope="module")
+def travel(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    return lexical_searcher(tmp_path_factory, "travel", [TRAVEL, *GUIDES])
+
+
+@pytest.mark.parametrize("question", ["旅行社想增加出境业务怎么申请", "旅行社设立分社要什么材料"])
+def test_a_case_the_guide_sends_elsewhere_is_not_answered(travel: Searcher, question: str) -> None:
+    judgement = travel.judge_many([question])[0]
+    assert travel._current().ids[judgement.order[0]] == "lvxingshe"
+    assert judgement.values[ASIDE] == 1.0
+    assert travel.ask(question).status != "answered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["新开的旅行社能直接做出境业务吗", "出境业务也在这里办吗", "旅行社设立许可要什么材料"],
+)
+def test_asking_whether_or_about_the_item_itself_is_not_held(
+    travel: Searcher, question: str
+) -> None:
+    """ "能直接做出境业务吗" asks about this item's rule (the guide answers it: no)."""
+    judgement = travel.judge_many([question])[0]
+    assert judgement.values[ASIDE] == 0.0

@@ -6,8 +6,11 @@ import pytest
 
 from knowledge import Guide, Location, Material
 from retrieval import Searcher
+from retrieval.facets import strip_cues
 from retrieval.fusion import ACT_UNNAMED, OFFICE, SystemModel, confidence
-from retrieval.offices import shortens
+from retrieval.offices import named_office, shortens, word_starts
+from retrieval.text import normalize
+from retrieval.tokens import WordTokenizer
 from tests.retrieval.conftest import lexical_searcher
 
 
@@ -40,6 +43,27 @@ def test_a_short_form_keeps_the_full_names_characters_in_order() -> None:
     assert shortens("残联", "残疾人联合会")
     assert shortens("外办", "外事办公室")
     assert not shortens("站渔政", "示范市渔政管理站")
+
+
+_TOKENIZER = WordTokenizer()
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "named"),
+    [
+        ("民政", "示范市民政局", True),
+        ("残联", "滨湖区残疾人联合会", True),
+        ("外办", "某某县人民政府外事办公室", True),
+        ("中心", "公共法律服务中心", True),
+        ("民政", "所在乡镇人民政府", False),  # 人民|政府: 民 begins no word
+        ("民政", "市民服务中心", False),
+    ],
+)
+def test_a_short_form_begins_where_a_word_of_the_full_name_begins(
+    word: str, name: str, named: bool
+) -> None:
+    starts = word_starts(name, _TOKENIZER.tokens(name))
+    assert shortens(word, name, starts) is named
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +107,43 @@ def test_the_office_floor_lifts_the_confidence_to_an_answer() -> None:
     assert confidence(unsure, model) < model.answer_at
     assert confidence({**unsure, OFFICE: 1.0}, model) >= model.answer_at
     assert confidence({**unsure, OFFICE: 1.0, ACT_UNNAMED: 1.0}, model) < model.answer_at
+
+
+DISTRICT = [
+    *GUIDES,
+    _guide("yuyue", "北湖区政务服务窗口预约", "北湖区政务服务中心", "北湖区政务服务中心"),
+    _guide("zixun", "北湖区政务服务窗口咨询", "北湖区政务服务中心", "北湖区政务服务中心"),
+]
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    return lexical_searcher(tmp_path_factory, "district", DISTRICT)
+
+
+@pytest.mark.parametrize("question", ["北湖区渔政站电话多少", "北湖区窗口渔政站几点开门"])
+def test_the_item_of_the_named_office_goes_first(district: Searcher, question: str) -> None:
+    """The district and "窗口" match other items' names better than the office does; the
+    office still says which item the citizen needs (not a confident answer about another)."""
+    judgement = district.judge_many([question])[0]
+    assert district._current().ids[judgement.order[0]] == "buliao"
+    answer = district.ask(question)
+    assert answer.item == "buliao"
+    assert "0510-1234567" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "only"),
+    [("北湖区渔政站电话多少", True), ("渔政站发票在哪领", False), ("取水许可在哪办", False)],
+)
+def test_only_a_question_that_says_nothing_but_the_office_is_lifted(
+    district: Searcher, question: str, only: bool
+) -> None:
+    """ "渔政站发票在哪领" names a paper beside the office: the rankers decide, not the office."""
+    state = district._current()
+    text = normalize(question)
+    words = state.tokenizer.tokens(strip_cues(text, keep_if_empty=False))
+    item, alone = named_office(state, text, words)
+    assert alone is only
+    if only:
+        assert state.ids[item] == "buliao"
