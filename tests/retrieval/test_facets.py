@@ -245,3 +245,165 @@ def test_strip_cues_keeps_places_and_documents_named_beside_a_cue() -> None:
     assert "人才中心" in strip_cues("人才中心能办档案转移吗")
     assert "退伍证" in strip_cues("退伍证丢了还能申请优待证吗")
     assert "登记费" in strip_cues("过户登记费多少")
+
+
+# -- frames from a facet review on held-out KB #3 (session of 2026-12-01, E4) --
+# Sentences of our own; each fails when the frame it names is taken out of facets.yaml.
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        # a yes/no question naming a document to hand in: plans, approvals, drawings, any 证
+        ("要交施工方案吗", "materials"),
+        ("需要规划批复吗", "materials"),
+        ("一定要用施工图纸吗", "materials"),
+        ("要提供车辆的行驶证吗", "materials"),
+        ("交购房合同就行吗", "materials"),
+        # the form a handed-in document must take
+        ("委托书要公证吗", "materials"),
+        ("要复印吗", "materials"),
+        ("成绩单要交纸质的吗", "materials"),
+        ("体检证明要多久以内的", "materials"),
+        # a document one lacks or still waits for, or hands in late
+        ("没有营业执照怎么办", "materials"),
+        ("没有验资报告怎么办", "materials"),
+        ("环评还没拿到,能先申请吗", "materials"),
+        ("图纸能晚几天交吗", "materials"),
+        # how many copies, how to fill in the form
+        ("要交几份", "materials"),
+        ("申请表怎么填", "materials"),
+        ("表格填错了怎么办", "materials"),
+    ],
+)
+def test_documents_handed_in_are_materials(question: str, facet: str) -> None:
+    assert detect_facet(question) == facet
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        # obtaining a licence or permit asks whether the service applies, not what to bring
+        ("还要申请卫生许可证吗", "conditions"),
+        ("开旅行社要什么许可", "general"),
+        ("要什么资质审批", "general"),
+        # where a certificate is issued is a place
+        ("户口证明去哪开", "location"),
+    ],
+)
+def test_obtaining_a_document_is_not_handing_it_in(question: str, facet: str) -> None:
+    assert detect_facet(question) == facet
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "证明可以让家里人帮忙开吗",  # someone else does it for me
+        "最长能延期多久",  # an upper limit of a duration
+        "门店离居民楼要多远",  # a distance one must keep
+        "名额怎么分配",  # a quota
+        "一年能补办几次",  # how often one may
+    ],
+)
+def test_proxies_limits_and_quotas_are_conditions(question: str) -> None:
+    assert detect_facet(question) == "conditions"
+
+
+def test_a_wh_question_after_a_yes_no_question_is_the_one_asked() -> None:
+    assert detect_facet("外地人能办吗,需要准备什么") == "materials"
+    assert detect_facet("外地人能办吗") == "conditions"
+    # an approximate number ("十几年") asks nothing
+    assert detect_facet("能领吗,我交了十几年") == "conditions"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["材料交上去几天能有结果", "今天交明天能拿吗", "办证需要多少时间", "多久能拿到"],
+)
+def test_how_soon_one_gets_it_is_the_time(question: str) -> None:
+    assert detect_facet(question) == "time_limit"
+
+
+def test_a_waiting_period_before_applying_is_a_condition() -> None:
+    assert detect_facet("隔多久才能再申请") == "conditions"
+    # handing a document in a few days late is not a handling time
+    assert detect_facets("居住证能晚几天交吗") == ["materials"]
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        ("要自己出评估费吗", "fees"),
+        ("老人办证能便宜点吗", "fees"),
+        ("占道费怎么收", "fees"),
+        ("能刷卡吗", "fees"),
+        # 公交 and 免费 are not paying a fee; 便宜 as a modifier is not a price question
+        ("坐公交免费的那个证怎么办", "general"),
+        ("有没有便宜的公租房", None),
+        ("先交材料还是先缴费", "process"),
+    ],
+)
+def test_fees_one_pays_and_how(question: str, facet: str | None) -> None:
+    assert detect_facet(question) == facet
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        ("在营业厅可以开吗", "location"),
+        ("邻里纠纷能找谁", "location"),
+        ("就近能办吗", "location"),
+        # changing a registered address is not asking where to go
+        ("执业地点怎么变更", "general"),
+        ("门店地址要怎么改", "general"),
+    ],
+)
+def test_places_and_changing_an_address(question: str, facet: str) -> None:
+    assert detect_facet(question) == facet
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        # a business run online, an internet café or a ride-hailing car is not an online procedure
+        ("我能开网约车吗", "conditions"),
+        ("在网上卖衣服要办执照吗", "conditions"),
+        ("网吧可以转让吗", "conditions"),
+        ("网上能办吗", "online"),
+        # what one receives
+        ("批下来发的是什么文件", "results"),
+        ("办完会发牌照吗", "results"),
+        # money one receives is a result, never a fee (see 每个月能领多少钱 above)
+        ("一个月能拿多少钱", "results"),
+        ("补贴能领到多少钱", "results"),
+        ("审批过程是怎样的", "process"),
+    ],
+)
+def test_online_business_results_and_process(question: str, facet: str) -> None:
+    assert detect_facet(question) == facet
+
+
+def test_strip_cues_keeps_a_changed_address_and_an_online_shop() -> None:
+    assert "地址" in strip_cues("营业执照上的地址怎么改")
+    assert "网上开店" in strip_cues("在网上开店要办许可吗")
+    assert "费" in strip_cues("占道费怎么收")
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        # colloquial "where" (上哪、搁哪、哪块) and "when" (啥时、多会儿、几号)
+        ("上哪办", "location"),
+        ("搁哪办", "location"),
+        ("哪块能办", "location"),
+        ("啥时能拿", "time_limit"),
+        ("多会儿能拿", "time_limit"),
+        ("几号能拿", "time_limit"),
+        ("要跑几回", "online"),
+        # 上 in 上报、上交、马上 is no place
+        ("上交材料", "materials"),
+        ("马上办", None),
+    ],
+)
+def test_colloquial_where_and_when(question: str, facet: str | None) -> None:
+    assert detect_facet(question) == facet
