@@ -28,12 +28,17 @@ _MIN_WORD = 2
 
 @dataclass(frozen=True)
 class Offices:
-    """Per item, the parts of its department's and places' names and where their words start;
-    by character, the items."""
+    """The distinct parts of the items' department and place names, where their words start,
+    and the items each belongs to; by character, the parts.
 
-    parts: list[tuple[str, ...]]
+    Parts are kept once however many items share them: a hall serving thousands of items
+    is one name to test, so a question costs the number of distinct office names.
+    """
+
+    parts: list[str]
+    starts: list[frozenset[int]]
+    items: list[frozenset[int]]
     by_char: dict[str, frozenset[int]]
-    starts: list[tuple[frozenset[int], ...]]
 
 
 _ATTRIBUTE = "_offices"  # kept on the index state: built once per knowledge-base version
@@ -43,18 +48,24 @@ def offices(state) -> Offices:
     """The office names of ``state``'s items (built once per index state)."""
     found = getattr(state, _ATTRIBUTE, None)
     if found is None:
-        parts, starts = [], []
-        by_char: dict[str, set[int]] = {}
+        items: dict[str, set[int]] = {}
         for i, guide in enumerate(state.guides):
             # split on blanks before normalising, which joins Chinese across them
             names = [guide.department, *(loc.name for loc in guide.locations)]
             pieces = [piece for n in names for piece in n.split()]
-            mine = tuple(dict.fromkeys(p for n in pieces for p in _PARTS.findall(normalize(n))))
-            parts.append(mine)
-            starts.append(tuple(word_starts(p, state.tokenizer.tokens(p)) for p in mine))
-            for ch in set("".join(mine)):
-                by_char.setdefault(ch, set()).add(i)
-        found = Offices(parts, {c: frozenset(s) for c, s in by_char.items()}, starts)
+            for part in {p for n in pieces for p in _PARTS.findall(normalize(n))}:
+                items.setdefault(part, set()).add(i)
+        parts = list(items)
+        by_char: dict[str, set[int]] = {}
+        for k, part in enumerate(parts):
+            for ch in set(part):
+                by_char.setdefault(ch, set()).add(k)
+        found = Offices(
+            parts,
+            [word_starts(p, state.tokenizer.tokens(p)) for p in parts],
+            [frozenset(items[p]) for p in parts],
+            {c: frozenset(s) for c, s in by_char.items()},
+        )
         setattr(state, _ATTRIBUTE, found)
     return found
 
@@ -101,11 +112,11 @@ def _holders(table: Offices, word: str) -> set[int]:
     """The items one of whose office names ``word`` names."""
     sets = [table.by_char.get(ch, frozenset()) for ch in set(word)]
     maybe = frozenset.intersection(*sets) if sets else frozenset()
-    return {
-        i
-        for i in maybe
-        if any(shortens(word, p, table.starts[i][k]) for k, p in enumerate(table.parts[i]))
-    }
+    holders: set[int] = set()
+    for k in maybe:
+        if shortens(word, table.parts[k], table.starts[k]):
+            holders |= table.items[k]
+    return holders
 
 
 def named_office(state, text: str, words: list[str]) -> tuple[int | None, bool]:
