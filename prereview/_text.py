@@ -18,10 +18,13 @@ _HALFWIDTH[0x3000] = 0x20  # ideographic space
 _HALFWIDTH.update(
     {ord("—"): ord("-"), ord("–"): ord("-"), ord("－"): ord("-"), ord("〜"): ord("~")}
 )
+# OCR reads a small or raised digit as a superscript or subscript (2026年12月⁸日).
+_HALFWIDTH.update({ord(c): ord(str(d)) for d, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")})
+_HALFWIDTH.update({ord(c): ord(str(d)) for d, c in enumerate("₀₁₂₃₄₅₆₇₈₉")})
 
 
 def halfwidth(text: str) -> str:
-    """Full-width letters, digits and punctuation as ASCII (“１２：” → “12:”)."""
+    """Full-width letters, digits and punctuation as ASCII (“１２：” → “12:”, “⁸” → “8”)."""
     return text.translate(_HALFWIDTH)
 
 
@@ -46,4 +49,11 @@ def compact(text: str) -> str:
 # The colon (or the line's end) tells a label from running text (自双方签字之日起生效).
 SIGN_PLACE = re.compile(
     r"(?:签字|签名|签章|盖章|签署)(?:\s*[(（]?或?(?:盖章|签章|签字|签名)[)）]?)?\s*[)）]?\s*(?:[:：]|$)"
+)
+
+
+# An address label: a qualifier (户籍, 现居住, 房屋, 不动产…) and the word naming the place.
+ADDRESS_LABEL = (
+    r"(?:房屋|租赁房屋|出租房屋|不动产|注册|经营|通讯|通信|联系|家庭|户籍|现居住|居住|现住|"
+    r"收件|送达|邮寄)?(?:住址|住所|地址|经营场所|坐落)(?:地址)?"
 )

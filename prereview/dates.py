@@ -34,6 +34,9 @@ _DIGIT_OF = str.maketrans(
 )
 
 _RANGE_JOIN = re.compile(r"^\s*起?\s*(?:-|~|至|到|止|—)\s*$")
+# 2008年06月30日起2078年06月29日止 (a certificate's term of use): 起 alone joins a range closed by 止.
+_START_ONLY = re.compile(r"^\s*起\s*$")
+_CLOSED = re.compile(r"^\s*止")
 _LONG_TERM_AFTER = re.compile(r"^\s*起?\s*(?:-|~|至|到)\s*长期")
 _END_LABEL = re.compile(
     r"(?:有效期|有效期限|期限)\s*(?:至|到|截至|截止)|截止日期|到期日期?|有效截止"
@@ -117,7 +120,9 @@ def find_validity(text: str) -> Validity | None:
     dates = find_dates(fixed)
     labelled = _VALIDITY_LABEL.search(fixed) is not None
     for first, second in itertools.pairwise(dates):
-        if _RANGE_JOIN.match(fixed[first.end : second.start]) and second.date > first.date:
+        join = fixed[first.end : second.start]
+        closed = _START_ONLY.match(join) and _CLOSED.match(fixed[second.end :])
+        if (_RANGE_JOIN.match(join) or closed) and second.date > first.date:
             return Validity(first.date, second.date, labelled=labelled)
     for found in dates:
         if _LONG_TERM_AFTER.match(fixed[found.end :]):

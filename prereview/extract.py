@@ -16,11 +16,11 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from prereview.document import Document, Line, Page
+from prereview.document import Box, Document, Line, Page
 from prereview.limits import MB, Limits, UploadRejected, sniff
 from prereview.ocr import Ocr, make_ocr
 from prereview.orient import read_upright
-from prereview.seal import has_seal
+from prereview.seal import has_seal, red_seals, without_seals
 
 _CID = re.compile(r"\(cid:\d+\)")
 
@@ -96,8 +96,10 @@ def _shrink(image: Image.Image, max_side: int) -> Image.Image:
 
 
 def ocr_page(image: Image.Image, ocr: Ocr, number: int, limits: Limits) -> Page:
+    """One page read by OCR; a red seal's ink is taken out first (the date under it is read)."""
     image = _shrink(image, limits.ocr_max_side)
-    rotation, lines, upright = read_upright(ocr, image)
+    seals = red_seals(image)
+    rotation, lines, upright = read_upright(ocr, without_seals(image, seals) if seals else image)
     return Page(
         number=number,
         lines=lines,
@@ -105,7 +107,7 @@ def ocr_page(image: Image.Image, ocr: Ocr, number: int, limits: Limits) -> Page:
         rotation=rotation,
         width=upright.width,
         height=upright.height,
-        seal=has_seal(image),
+        seal=bool(seals) or has_seal(image),
     )
 
 
@@ -266,38 +268,61 @@ def _docx_pages(path: Path, limits: Limits) -> list[Page]:
         word = docx.Document(str(path))
     except Exception as exc:
         raise _Unreadable("Word 文件已损坏，无法打开，请另存后重新上传") from exc
-    return [Page(1, docx_lines(word), "text", 0, DOCX_WIDTH, 0.0)]
+    lines, marks = docx_body(word)
+    return [Page(1, lines, "text", 0, DOCX_WIDTH, 0.0, marks=marks)]
 
 
 DOCX_WIDTH = 1000.0  # the frame of the boxes given to DOCX paragraphs and cells
 _DOCX_LINE = 20.0
+_PICTURE_TAGS = ("drawing", "pict")  # w:drawing (inline or floating image), w:pict (VML)
 
 
 def docx_lines(word) -> list[Line]:
-    """Paragraphs and table cells in body order, each with a box that keeps the table's grid.
+    """Paragraphs and table cells in body order, each with a box that keeps the table's grid."""
+    return docx_body(word)[0]
+
+
+def docx_body(word) -> tuple[list[Line], list[Box]]:
+    """Lines (see ``docx_lines``) and the boxes of the pictures among them.
 
     A cell sits in its column and row, so a label cell pairs with the value
     beside or below it exactly as on a photographed form; merged cells, which
-    python-docx repeats, are read once; a cell's own lines stay stacked.
+    python-docx repeats, are read once; a cell's own lines stay stacked. A picture
+    (a signature or seal pasted after 申请人（签字）：) is a mark right after the text of
+    its paragraph or cell, so the signature place it fills is seen as signed.
     """
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     lines: list[Line] = []
+    marks: list[Box] = []
     y = 0.0
     for element in word.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = Paragraph(element, word).text.strip()
+            picture = _has_picture(element)
             if text:
                 lines.append(Line(text, (0.0, y, DOCX_WIDTH, y + _DOCX_LINE * 0.6)))
+            if picture:
+                marks.append(_mark_after(DOCX_WIDTH, y))
+            if text or picture:
                 y += _DOCX_LINE
         elif tag == "tbl":
-            y = _table_lines(Table(element, word), lines, y)
-    return lines
+            y = _table_lines(Table(element, word), lines, marks, y)
+    return lines, marks
 
 
-def _table_lines(table, lines: list[Line], y: float) -> float:
+def _has_picture(element) -> bool:
+    return any(node.tag.rsplit("}", 1)[-1] in _PICTURE_TAGS for node in element.iter())
+
+
+def _mark_after(x: float, y: float) -> Box:
+    """A picture's box just right of ``x`` on the line at ``y``."""
+    return (x, y, x + 3 * _DOCX_LINE, y + _DOCX_LINE * 0.6)
+
+
+def _table_lines(table, lines: list[Line], marks: list[Box], y: float) -> float:
     for row in table.rows:
         seen: set[int] = set()
         cells = [c for c in row.cells if id(c._tc) not in seen and not seen.add(id(c._tc))]
@@ -309,6 +334,8 @@ def _table_lines(table, lines: list[Line], y: float) -> float:
                 top = y + depth * _DOCX_LINE
                 box = (column * width, top, (column + 1) * width - 1, top + _DOCX_LINE * 0.6)
                 lines.append(Line(text, box))
+            if _has_picture(cell._tc):  # the whole cell: beside a label in it or left of it
+                marks.append((column * width, y, (column + 1) * width - 1, y + _DOCX_LINE * 0.6))
             tallest = max(tallest, len(parts))
         y += tallest * _DOCX_LINE
     return y

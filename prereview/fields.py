@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from prereview._text import SIGN_PLACE, normalize
+from prereview._text import ADDRESS_LABEL, SIGN_PLACE, normalize
 from prereview.dates import FoundDate, Validity, find_dates, find_validity, fix_digits
 from prereview.ids import Code, find_codes
 
 # Labels naming the holder of a document, most specific first (GUIDE_FORMAT.md names_match).
 HOLDER_LABELS = (
-    "申请人", "承租方", "承租人", "委托人", "委托方", "经营者", "权利人", "缴存人", "参保人",
-    "持证人", "户名", "职工姓名", "姓名", "企业名称", "公司名称", "单位名称", "名称",
+    "申请人", "承租方", "承租人", "买受人", "委托人", "委托方", "授权人", "经营者", "权利人", "缴存人",
+    "参保人", "被鉴定人", "持证人", "户名", "职工姓名", "姓名", "企业名称", "公司名称", "单位名称", "名称",
 )  # fmt: skip
 # Words that end a name: the next label, or a heading that merely starts with a holder label
 # (申请人声明, 申请人信息 are headings, not the applicant's name).
@@ -36,6 +36,7 @@ _VALUE = r"\s*:?\s*(?P<value>[\u4e00-\u9fff·()A-Za-z0-9]+)"
 _LOOSE_LABELS = (
     "承租方",
     "承租人",
+    "买受人",
     "权利人",
     "缴存人",
     "参保人",
@@ -78,11 +79,12 @@ _ORG_BY_CODE_RE = re.compile(
 )
 # Words of the sentence before an organisation's name (现向登记机关申请 X…): the name follows them.
 _BEFORE_NAME = re.compile(r".*(?:申请|办理|关于|兹有|兹证明|现将|现对|现由|本单位|我单位|我公司)")
-# 本人张三（身份证号…）作为…/本人张三郑重承诺: a person names themself in a letter's first sentence.
+# 本人张三（身份证号…）作为…, 本人张三郑重承诺, 本人张三及家庭成员同意…: a person names themself
+# in a letter's first sentence.
 _SELF_RE = re.compile(
-    r"本人\s*(?P<value>[\u4e00-\u9fff·]{2,5}?)\s*(?:\(|,|作为|系|是|郑重|承诺|声明|自愿|保证)"
+    r"本人\s*(?P<value>[\u4e00-\u9fff·]{2,5}?)\s*(?:\(|,|作为|系|是|郑重|承诺|声明|自愿|保证|及)"
 )
-_NOT_NAME = re.compile(r"作为|郑重|承诺|声明|自愿|保证|已|经|在|对|将|同意|确认|知悉")
+_NOT_NAME = re.compile(r"作为|郑重|承诺|声明|自愿|保证|已|经|在|对|将|同意|确认|知悉|及")
 # 名称 printed letter-spaced on licences; OCR may keep only its last character.
 _SPACED_NAME_RE = re.compile(
     r"(?:^|\s)(?:名\s*)?称\s*:?\s*(?P<value>[\u4e00-\u9fff()]{4,38}?(?:公司|中心|合作社|厂|店|院|会))"
@@ -98,23 +100,23 @@ _CHANGED_TO = re.compile(
 )
 # 经营者 on a sole trader's (个体工商户) licence: the person the business is.
 _OPERATOR_RE = re.compile(_LEAD + r"经营者(?:姓名)?" + _PAREN + _VALUE)
-_ADDRESS_RE = re.compile(
-    _LEAD
-    + r"(?:房屋|租赁房屋|出租房屋|注册|经营|通讯|通信|联系|家庭|现居住|居住|现住|收件|送达|邮寄)?"
-    + r"(?:住址|住所|地址|经营场所|坐落)(?:地址)?"
-    + _PAREN
-    + r"\s*:?\s*(?P<value>\S.{3,})"
-)
-# Contracts name the place in running text: 甲方将坐落于X的房屋出租给乙方, 位于X的商铺.
+_ADDRESS_RE = re.compile(_LEAD + ADDRESS_LABEL + _PAREN + r"\s*:?\s*(?P<value>\S.{3,})")
+# Contracts name the place in running text: 甲方将坐落于X的房屋出租给乙方, 位于X的商铺. A place
+# that is only a city (位于示范市的住房一套) is no address: the value never ends in 的.
 _PLACE_RE = re.compile(
-    r"(?:坐落|位于)(?:于|在)?\s*:?\s*(?P<value>[^,;:。，；、\s]{4,60}?)\s*(?:的|之)?"
+    r"(?:坐落|位于)(?:于|在)?\s*:?\s*(?P<value>[^,;:。，；、\s]{4,60}?)(?<![的之])\s*(?:的|之)?"
     r"(?:房屋|房产|住房|商铺|铺面|门面|店面|厂房|场地|场所|仓库|写字楼|办公室)"
 )
 _HEADING_REST = re.compile(r"[、,;:。及和与]")
 _PHONE_RE = re.compile(r"(?<![\dA-Za-z])(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\dA-Za-z])")
 _SIGNATURE_RE = re.compile(r"签名|签字|签章|盖章|签署|\(签\)")
+_WRITTEN = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a written name, not a blank or a date
+_PLACE_LABEL = re.compile(r"[\u4e00-\u9fff]{0,10}\s*\(?\s*(?:" + SIGN_PLACE.pattern + ")")
+# The date a paper was issued or signed: an issuing label, or a bare 日期 (日期：…). Another
+# event's date (成立日期 on a licence, 初次领证日期, 入院日期) is no issue date.
 _ISSUE_LABEL = re.compile(
-    r"(?:签发|发证|体检|签订|签约|签署|出具|申请|填表|填报|开具|登记|核发|出证)日期|日期"
+    r"(?:签发|发证|发照|体检|签订|签约|签署|出具|申请|填表|填报|开具|登记|核发|出证|鉴定|诊断|"
+    r"检查|开票|打印|制表)日期|(?<![\u4e00-\u9fff])日期"
 )
 _BIRTH = re.compile(r"出生")
 # A party's signing label (出租方：, 乙方（签字）：, 股东：): the block where a document is signed.
@@ -122,6 +124,8 @@ _SIGNER = re.compile(
     r"(?:^|(?<=[\s,;。]))(?:[甲乙丙丁]方|出租[人方]|承租[人方]|委托[人方]|受托[人方]|申请人|承诺人|"
     r"声明人|股东|法定代表人|经办人)\s*(?:\([^)]{0,12}\))?\s*:"
 )
+# The issuing office's seal place (登记机构（章）, 发证机关（印章）): the certificate is dated there.
+_SEAL_PLACE = re.compile(r"[\u4e00-\u9fff]{2,10}\s*\(\s*(?:公章|印章|章)\s*\)")
 _ORG_ROW = re.compile(r"[\u4e00-\u9fff()]{6,40}")  # a row that is a name and nothing else
 _HEAD_ROWS = 3
 _ORG_NAME = re.compile(
@@ -195,8 +199,8 @@ def _clean_name(value: str, organisation: bool = False) -> str | None:
     if stop:
         value = value[: stop.start()]
     value = value.strip("()·")
-    if not value or not re.search(r"[\u4e00-\u9fff]", value):
-        return None
+    if len(value) < 2 or not re.search(r"[\u4e00-\u9fff]", value):
+        return None  # a name has a surname and a given name: 参保人员 names nobody
     if _ORG_SUFFIX.search(value) and len(value) <= 40:
         return value
     if len(value) > 6 and "·" not in value:
@@ -367,7 +371,7 @@ def _signing_rows(rows: list[str]) -> set[int]:
     """
     found: set[int] = set()
     for index, row in enumerate(rows):
-        if SIGN_PLACE.search(row) or _SIGNER.search(row):
+        if SIGN_PLACE.search(row) or _SIGNER.search(row) or _SEAL_PLACE.search(row):
             found.add(index)
             if index + 1 < len(rows) and _only_dates(rows[index + 1]):
                 found.add(index + 1)
@@ -382,6 +386,26 @@ def _only_dates(row: str) -> bool:
         len("".join(fixed[d.start : d.end].split())) for d in dates
     )
     return bool(dates) and rest <= 4
+
+
+def _signature_shown(rows: list[str]) -> bool:
+    """A signature the rows show: a name written after a signature place, else a signing word.
+
+    A paper with signature places (乙方（签字）：) is signed only where something is written
+    at one: on the same row (乙方（签字）：张三), beside it in the layout (``Fields.signed``)
+    or stamped over it. The label alone, a date after it, or 自双方签字之日起生效 in the
+    clauses, signs nothing. A paper without any such place keeps the signing word as its sign.
+    """
+    places = [(row, m) for row in rows for m in SIGN_PLACE.finditer(row)]
+    if not places:
+        return any(_SIGNATURE_RE.search(row) for row in rows)
+    for row, match in places:
+        rest = _PLACE_LABEL.sub(" ", fix_digits(row[match.end() :]))
+        for found in reversed(find_dates(rest)):
+            rest = rest[: found.start] + rest[found.end :]
+        if _WRITTEN.search(rest):
+            return True
+    return False
 
 
 def _issue_date(rows: list[str], validity: Validity | None) -> dt.date | None:
@@ -399,7 +423,7 @@ def _issue_date(rows: list[str], validity: Validity | None) -> dt.date | None:
             if row_validity and found.date == row_validity.end:
                 continue
             if index in signing or _ISSUE_LABEL.search(
-                fixed[max(0, found.start - 10) : found.start]
+                fixed, max(0, found.start - 10), found.start
             ):
                 labelled.append(found.date)
             elif found.date not in ends:
@@ -435,7 +459,7 @@ def extract_fields(rows: list[str], holder_labels: tuple[str, ...] = ()) -> Fiel
             fields.operator = _clean_name(match.group("value"))
         if fields.address is None and (match := _ADDRESS_RE.search(row)):
             fields.address = _address_value(match.group("value"))
-        fields.signature = fields.signature or _SIGNATURE_RE.search(row) is not None
+    fields.signature = _signature_shown(rows)
     if fields.legal_rep is None:
         fields.legal_rep = _changed_legal_rep(rows)
     if fields.address is None and (match := _PLACE_RE.search("".join(rows))):

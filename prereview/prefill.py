@@ -97,7 +97,7 @@ def piece_fields(piece: Piece) -> dict[str, str | bool]:
         out["valid_until"] = "长期"
     elif f.validity and f.validity.end:
         out["valid_until"] = f.validity.end.isoformat()
-    out["signature"] = f.signature
+    out["signature"] = f.has("signature")
     return out
 
 

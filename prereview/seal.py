@@ -14,6 +14,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from prereview.document import Box
+
 WORK_SIDE = 800  # the image is scaled to this before looking: seals are large
 MIN_DIAMETER = 0.06  # of the page's shorter side
 ROUNDNESS = 0.6  # 4πA/P² of the closed blob; a circle is 1, text and frames much lower
@@ -34,15 +36,31 @@ RING_HOLLOW = 0.5  # at most this share of the inside is ink (a filled emblem is
 
 def has_seal(image: Image.Image) -> bool:
     """Whether the page shows a round seal: red, or a dark ring on a colourless copy."""
+    small = _small(image)
+    if red_seals(image, small):
+        return True
+    if cv2.countNonZero(red_mask(np.asarray(small.convert("RGB")))) >= 50:
+        return False
+    return _grey_ring(np.asarray(small.convert("L")))
+
+
+def _small(image: Image.Image) -> Image.Image:
     scale = WORK_SIDE / max(image.size)
-    small = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    return image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+
+
+def red_seals(image: Image.Image, small: Image.Image | None = None) -> list[Box]:
+    """Boxes (in ``image`` pixels) of the red round seals on the page."""
+    small = small or _small(image)
     mask = red_mask(np.asarray(small.convert("RGB")))
     if cv2.countNonZero(mask) < 50:
-        return _grey_ring(np.asarray(small.convert("L")))
+        return []
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7))
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel, iterations=2)
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     shortest = min(small.size)
+    scale = image.width / small.width
+    boxes: list[Box] = []
     for contour in contours:
         x, y, w, h = cv2.boundingRect(contour)
         if min(w, h) < MIN_DIAMETER * shortest or not 0.75 <= w / h <= 1.33:
@@ -53,8 +71,32 @@ def has_seal(image: Image.Image) -> bool:
             continue
         ink = cv2.countNonZero(mask[y : y + h, x : x + w]) / float(w * h)
         if ink < 0.6:  # a ring with text inside, not a filled red shape
-            return True
-    return False
+            boxes.append((x * scale, y * scale, (x + w) * scale, (y + h) * scale))
+    return boxes
+
+
+SEAL_LEVEL = 0.8  # seal ink's red channel, as a share of the paper's: brightened to white
+
+
+def without_seals(image: Image.Image, boxes: list[Box]) -> Image.Image:
+    """The page with its seals seen through a red filter, for reading the text under them.
+
+    Offices stamp the seal over the date they sign (骑年盖月): the red ring and its
+    curved text cover the digits, and OCR reads neither. Inside a seal's box each
+    pixel keeps only its red channel, brightened so that the ink (nearly as bright as
+    the paper in red light) turns white: black print under it stays dark, and its
+    blurred edges (reddish greys in a photo) keep their weight. Red outside the seals
+    (a licence's red title) is left as it is.
+    """
+    pixels = np.asarray(image.convert("RGB")).copy()
+    for x0, y0, x1, y1 in boxes:
+        left, top = max(0, int(x0) - 2), max(0, int(y0) - 2)
+        right, bottom = int(x1) + 2, int(y1) + 2
+        region = pixels[top:bottom, left:right]
+        red = region[..., 0].astype(np.float32)
+        paper = max(float(np.percentile(red, 95)), 1.0)
+        region[...] = np.clip(red * (255.0 / (SEAL_LEVEL * paper)), 0, 255)[..., None]
+    return Image.fromarray(pixels)
 
 
 def _traced(dark: np.ndarray, x: float, y: float, radius: float) -> float:

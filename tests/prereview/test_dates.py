@@ -94,3 +94,10 @@ def test_impossible_dates_are_ignored():
         dt.date(2015, 3, 1),
         dt.date(2035, 3, 1),
     ]
+
+
+def test_a_term_written_from_start_to_end_without_zhi_is_a_range():
+    """不动产权证书 使用期限: 2008年06月30日起2078年06月29日止 (起 … 止, no 至)."""
+    term = find_validity("使用期限 国有建设用地使用权2008年06月30日起2078年06月29日止")
+    assert (term.start, term.end) == (dt.date(2008, 6, 30), dt.date(2078, 6, 29))
+    assert find_validity("自2024年1月1日起2024年3月1日前办理") is None  # no 止: no range

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import socket
 import zipfile
 
+import docx
+import numpy as np
 import pytest
 from PIL import Image
 
 from prereview import Limits, extract_text, make_ocr
-from prereview.extract import sniff
+from prereview.extract import docx_body, sniff
 from prereview.fields import extract_fields
-from prereview.layout import layout_rows
+from prereview.layout import layout_rows, signed_places
 from tests.prereview.make_docs import ZHANG, docx_form, font_path, text_pdf
 
 
@@ -174,3 +177,61 @@ def test_table_row_of_a_text_pdf_is_read_cell_by_cell(tmp_path):
     page = extract_text(path).pages[0]
     assert layout_rows(page.lines)[1] == f"户名 {ZHANG.name} 账号 6217003541633425743"
     assert extract_fields(layout_rows(page.lines), ("户名",)).holder == ZHANG.name
+
+
+# -- rules added on document set #3 (2026-12-01) ---------------------------------------------
+
+
+def _dated_page_with_seal_over_the_date() -> Image.Image:
+    """An office's letter end: the date printed in black, the red seal stamped across it."""
+    from PIL import ImageDraw, ImageFont
+
+    from tests.prereview.make_docs import COMPANY, draw_seal
+
+    page = Image.new("RGB", (1240, 900), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(font_path()), 36)
+    draw.text((120, 300), "2026年11月27日", fill="black", font=font)
+    draw.text((120, 700), "营业执照", fill=(205, 30, 35), font=font)  # red print, no seal
+    draw_seal(page, (300, 400), 150, COMPANY)  # the seal's name runs across the date
+    return page
+
+
+def test_a_seals_red_ink_is_taken_out_and_nothing_else():
+    from prereview.seal import red_mask, red_seals, without_seals
+
+    page = _dated_page_with_seal_over_the_date()
+    seals = red_seals(page)
+    assert len(seals) == 1
+    clean = np.asarray(without_seals(page, seals))
+    x0, y0, x1, y1 = (int(v) for v in seals[0])
+    assert not red_mask(clean[y0:y1, x0:x1]).any()  # the ring and its text are gone
+    assert (clean[y0:y1, x0:x1] < 80).all(axis=2).sum() > 500  # the black date stays
+    assert red_mask(clean[680:760, 100:400]).any()  # red print away from the seal stays
+
+
+def test_the_date_under_a_seal_is_read(tmp_path, ocr):
+    path = tmp_path / "upload_1.png"
+    _dated_page_with_seal_over_the_date().save(path)
+    page = extract_text(path, ocr).pages[0]
+    assert page.seal
+    assert extract_fields(layout_rows(page.lines)).issue_date == dt.date(2026, 11, 27)
+
+
+def test_a_signature_picture_in_a_docx_signs_its_place():
+    from docx.shared import Mm
+
+    word = docx.Document()
+    word.add_paragraph("承诺书")
+    signed = word.add_paragraph("承诺人（签字）：")
+    picture = io.BytesIO()
+    Image.new("RGB", (120, 40), "white").save(picture, format="PNG")
+    signed.add_run().add_picture(picture, height=Mm(9))
+    word.add_paragraph("2026年11月20日")
+    out = io.BytesIO()
+    word.save(out)
+    lines, marks = docx_body(docx.Document(io.BytesIO(out.getvalue())))
+    assert signed_places(lines, marks)
+    unsigned = docx.Document()
+    unsigned.add_paragraph("承诺人（签字）：")
+    assert not signed_places(*docx_body(unsigned))

@@ -251,3 +251,100 @@ def test_a_change_form_names_the_new_legal_representative():
 def test_an_organisation_name_holding_a_label_word_is_read_whole():
     rows = ["名称 示范启明信息咨询有限公司", "类型 有限责任公司"]
     assert extract_fields(rows).holder == "示范启明信息咨询有限公司"
+
+
+# -- rules added on document set #3 (2026-12-01) ---------------------------------------------
+
+
+def test_a_licence_is_dated_where_it_is_issued_not_when_the_company_was_founded():
+    rows = [
+        "营业执照",
+        "名称 示范市宏图商贸有限公司 注册资本 壹佰万元整",
+        "类型 有限责任公司 成立日期 2014年09月07日",
+        "登记机关",
+        "2023年07月03日",
+    ]
+    assert extract_fields(rows).issue_date == dt.date(2023, 7, 3)
+    licence = ["准驾车型 C1", "初次领证日期 2014-09-14", "签发日期 2020-09-14"]
+    assert extract_fields(licence).issue_date == dt.date(2020, 9, 14)
+    assert extract_fields(["日期：2025年5月20日", "出生日期 1990年1月1日"]).issue_date == dt.date(
+        2025, 5, 20
+    )
+
+
+def test_a_certificate_is_dated_at_its_seal_not_at_the_end_of_its_term_of_use():
+    rows = [
+        "权利人 凌春生",
+        "坐落 示范市滨湖区锡山路147号11幢678室",
+        "使用期限 国有建设用地使用权2008年06月30日起2078年06月29日止",
+        "登记机构（章） 2018年9月4日",
+    ]
+    assert extract_fields(rows, ("权利人",)).issue_date == dt.date(2018, 9, 4)
+
+
+def test_the_buyer_holds_a_sale_contract():
+    rows = [
+        "示范市存量房买卖合同",
+        "出卖人：凌春生 证件号码：320211197011042772",
+        "买受人：邝沐阳 证件号码：320211197509065541",
+        "买受人采用商业贷款方式付款",
+    ]
+    assert extract_fields(rows).holder == "邝沐阳"
+    assert extract_fields(rows[3:]).holder is None  # the clause names nobody
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["户籍地址 示范市锡山区运河东路89号4幢1004室", "不动产坐落 示范市锡山区运河东路89号4幢1004室"],
+)
+def test_qualified_address_labels(row):
+    assert extract_fields([row]).address == "示范市锡山区运河东路89号4幢1004室"
+
+
+def test_an_empty_signature_place_is_no_signature():
+    """乙方（签字）： with nothing after it (or only the date) leaves the agreement unsigned."""
+    unsigned = extract_fields(["弹性延迟退休协议书", "乙方（签字）：", "2026年11月18日"])
+    assert not unsigned.has("signature")
+    assert not extract_fields(["乙方(签字): 2026年11月18日"]).has("signature")
+    assert not extract_fields(
+        ["甲方（签字）： 乙方（签字）：", "本合同自双方签字之日起生效。"]
+    ).signature
+    assert extract_fields(["甲方（签字）： 乙方（签字）：张三"]).has("signature")
+    assert extract_fields(["法定代表人签字：张三", "日期：2025年5月20日"]).has("signature")
+    # Written at the place per the layout (handwriting beside it, a picture, a seal): signed.
+    laid_out = extract_fields(["乙方（签字）：", "2026年11月18日"])
+    laid_out.signed = True
+    assert laid_out.has("signature")
+    # A paper without signature places keeps its signing word (医师签名 in a table cell).
+    assert extract_fields(["诊断证明书", "医师 签名 王五"]).has("signature")
+
+
+@pytest.mark.parametrize(
+    ("rows", "holder"),
+    [
+        (["本人覃桂英及共同生活的家庭成员，同意并授权民政部门查询"], "覃桂英"),
+        (["本人及共同生活的家庭成员同意并授权民政部门查询"], None),
+        (["授权人：覃桂英"], "覃桂英"),
+        (["劳动能力鉴定结论书", "被鉴定人：骆婉清公民身份号码：320213197107177914"], "骆婉清"),
+    ],
+)
+def test_authorisations_and_appraisals_name_their_subject(rows, holder):
+    assert extract_fields(rows).holder == holder
+
+
+def test_a_raised_digit_in_a_date_is_a_digit():
+    """OCR reads a small handwritten 8 as ⁸: 2026年12月⁸日 is the 8th."""
+    rows = ["男方（签名）：韦博文 女方（签名）：戚诗涵", "2026年12月⁸日 2026年12月⁸日"]
+    assert extract_fields(rows).issue_date == dt.date(2026, 12, 8)
+
+
+def test_a_city_alone_is_no_address_of_a_place():
+    assert extract_fields(["四、位于示范市的住房一套归女方所有"]).address is None
+    rows = ["甲方将坐落于示范市梁溪区人民路12号的房屋出租给乙方"]
+    assert extract_fields(rows).address == "示范市梁溪区人民路12号"
+
+
+def test_a_label_run_into_a_longer_word_names_nobody():
+    """系示范市基本医疗保险参保人员: 参保人 runs into 员, a word, not a one-character name."""
+    rows = ["本人孔静怡（公民身份号码：360121195310258245），系示范市基本医疗保险参保人员"]
+    assert extract_fields(rows).holder == "孔静怡"

@@ -10,7 +10,7 @@ from PIL import Image
 from prereview.document import Line
 from prereview.extract import docx_lines
 from prereview.fields import extract_fields
-from prereview.layout import layout_rows, split_regions
+from prereview.layout import layout_rows, signed_places, split_regions
 from prereview.seal import has_seal
 from tests.prereview.make_docs import (
     COMPANY,
@@ -306,3 +306,111 @@ def test_a_line_far_below_the_address_is_no_continuation():
         cell("备注 已核验", 300, 700, 500, 740),
     ]
     assert extract_fields(layout_rows(lines)).address == "示范省示范市东湖区滨江路254号"
+
+
+def test_qualified_labels_in_a_header_row_take_the_values_below():
+    """A form's own labels (申请人姓名, 户籍地址) qualify a field name; they pair like 姓名."""
+    lines = [
+        cell("申请人姓名", 100, 100, 260, 140), cell("公民身份号码", 600, 100, 800, 140),
+        cell("欧阳德胜", 100, 200, 240, 240), cell("320214196511167955", 600, 200, 900, 240),
+        cell("联系电话", 100, 300, 240, 340), cell("户籍地址", 600, 300, 740, 340),
+        cell("13288873345", 100, 400, 300, 440), cell("示范市梁溪区蠡溪路62号", 600, 400, 1000, 440),
+    ]  # fmt: skip
+    rows = layout_rows(lines)
+    assert rows[0] == "申请人姓名 欧阳德胜 公民身份号码 320214196511167955"
+    f = extract_fields(rows)
+    assert (f.holder, f.address) == ("欧阳德胜", "示范市梁溪区蠡溪路62号")
+
+
+def test_two_peoples_cards_stacked_front_back_front_back_are_four_regions():
+    """One A4 copy: person A's front over A's back, then B's front over B's back.
+
+    The widest blank is under A's front; cut there, the rest carries the back's labels
+    twice, yet it is no other half of one form: it holds B's whole card and is cut again.
+    """
+    lines = (
+        _card_lines(50, 50, True)
+        + _card_lines(50, 600, False)
+        + _card_lines(50, 900, True, name="李四")
+        + _card_lines(50, 1300, False)
+    )
+    regions = split_regions(lines)
+    assert len(regions) == 4
+    assert ["张三" in {ln.text for ln in r} for r in regions] == [True, False, False, False]
+    assert ["李四" in {ln.text for ln in r} for r in regions] == [False, False, True, False]
+
+
+def test_an_address_wraps_beside_the_next_field_of_another_column():
+    """A licence prints 住所 in its right column; its second line shares a row with 法定代表人."""
+    lines = [
+        cell("住所", 700, 600, 760, 640),
+        cell("示范省示范市西湖区朝阳中路81号", 800, 600, 1200, 640),
+        cell("法定代表人", 100, 650, 240, 690),
+        cell("诸紫萱", 280, 650, 380, 690),
+        cell("20号商铺", 802, 650, 920, 690),
+    ]
+    rows = layout_rows(lines)
+    assert rows == ["住所 示范省示范市西湖区朝阳中路81号20号商铺", "法定代表人 诸紫萱"]
+    f = extract_fields(rows)
+    assert (f.address, f.legal_rep) == ("示范省示范市西湖区朝阳中路81号20号商铺", "诸紫萱")
+    # A value of the same column (营业期限 under 住所) is another field, never a continuation.
+    same_column = [
+        *lines[:2],
+        cell("营业期限", 700, 650, 800, 690),
+        cell("长期", 802, 650, 860, 690),
+    ]
+    assert layout_rows(same_column)[0] == "住所 示范省示范市西湖区朝阳中路81号"
+
+
+def test_an_address_under_its_label_wraps_onto_the_line_below_it():
+    """A form with labels over values: 现居住地址's value runs on under itself."""
+    lines = [
+        cell("户籍所在地", 139, 230, 254, 265), cell("现居住地址", 427, 231, 541, 266),
+        cell("示范省示范市", 138, 279, 275, 315), cell("示范省示范市青山湖区湖滨东", 426, 281, 701, 314),
+        cell("路27号1栋2单元2401室", 426, 322, 650, 356),
+    ]  # fmt: skip
+    f = extract_fields(layout_rows(lines))
+    assert f.address == "示范省示范市青山湖区湖滨东路27号1栋2单元2401室"
+    # The next header row (申请救助类别 | 家庭人口) right under the value is the next field.
+    next_fields = [
+        *lines[:4],
+        cell("申请救助类别", 139, 322, 254, 356), cell("家庭人口", 426, 322, 520, 356),
+        cell("最低生活保障", 139, 365, 270, 398), cell("3人", 426, 365, 470, 398),
+    ]  # fmt: skip
+    assert extract_fields(layout_rows(next_fields)).address == "示范省示范市青山湖区湖滨东"
+
+
+def test_a_speck_read_in_a_letter_spaced_label_is_no_part_of_it():
+    rows = layout_rows([cell("姓．名", 100, 100, 200, 140), cell("连晓东", 260, 100, 380, 140)])
+    assert rows == ["姓名 连晓东"]
+    assert extract_fields(rows).holder == "连晓东"
+
+
+def test_a_partys_label_with_a_picture_beside_it_is_signed_but_a_date_signs_nothing():
+    """承诺人： followed by a pasted signature picture (DOCX) and the date on the same line."""
+    party = Line("承诺人： 2026年12月11日", (0.0, 60.0, 1000.0, 72.0))
+    assert signed_places([party], [(1000.0, 60.0, 1060.0, 72.0)])
+    assert not signed_places([party])  # the label prints a name on forms: a mark is needed
+    dated = Line("申请人（签字）： 2026年11月13日", (0.0, 60.0, 1000.0, 72.0))
+    assert not signed_places([dated])
+    assert signed_places([Line("申请人（签字）：张三", (0.0, 60.0, 1000.0, 72.0))])
+
+
+def test_a_change_forms_field_named_as_a_value_is_no_header_row():
+    """变更事项 | 法定代表人 is a label and its value (the field changed), not two labels."""
+    lines = [
+        cell("变更事项", 100, 100, 220, 140), cell("法定代表人", 400, 100, 540, 140),
+        cell("原登记内容", 100, 160, 250, 200), cell("孙若曦", 400, 160, 490, 200),
+        cell("申请变更登记内容", 100, 220, 330, 260), cell("苏海燕", 400, 220, 490, 260),
+    ]  # fmt: skip
+    assert extract_fields(layout_rows(lines)).legal_rep == "苏海燕"
+
+
+def test_a_blank_date_under_an_empty_signature_place_signs_nothing():
+    """A DOCX form: 法定代表人签字： then 年  月  日 to fill in, each a whole-width paragraph."""
+    lines = [
+        Line("法定代表人签字：", (0.0, 220.0, 1000.0, 232.0)),
+        Line("年   月   日", (0.0, 240.0, 1000.0, 252.0)),
+        Line("公司盖章：", (0.0, 260.0, 1000.0, 272.0)),
+    ]
+    assert not signed_places(lines)
