@@ -392,7 +392,7 @@ def merge_pages(pieces: list[Piece]) -> list[Piece]:
     for piece in list(merged):
         if piece.doctype or not _CONTRACT.search("".join(piece.rows)):
             continue
-        hosts = [m for m in merged if m.doctype and m.doctype.multipage and m is not piece]
+        hosts = [m for m in merged if m is not piece and _hosts_pages(m, piece)]
         if piece.matches:  # a page taken for a material joins a contract taken for the same
             best = piece.matches[0].material_id
             hosts = [m for m in hosts if m.matches and m.matches[0].material_id == best]
@@ -400,6 +400,19 @@ def merge_pages(pieces: list[Piece]) -> list[Piece]:
             _absorb(max(hosts, key=lambda m: _similar(m, piece)), piece)
             merged.remove(piece)
     return merged
+
+
+def _hosts_pages(host: Piece, page: Piece) -> bool:
+    """``host`` may take an untyped contract page: a multi-page type, or a contract of a kind
+    the type table does not know (存量房买卖合同) whose first rows name its material.
+
+    A page that names a material in its own first rows starts a document of its own.
+    """
+    if host.doctype:
+        return host.doctype.multipage
+    if any(m.headline for m in page.matches[:1]):
+        return False
+    return bool(host.matches and host.matches[0].headline and _CONTRACT.search("".join(host.rows)))
 
 
 def _is_cover(piece: Piece) -> bool:
@@ -444,8 +457,7 @@ def _absorb(host: Piece, page: Piece) -> None:
     host.parts = sorted(host.parts + page.parts, key=lambda p: (not p.typed or not p.typed.titled,))
     host.labels = list(dict.fromkeys(host.labels + page.labels))
     host.label = "、".join(host.labels)
-    host.pages = _pages(host.parts)
-    host.matches = []
+    host.pages = _pages(host.parts)  # matches stay the host's until it is finished again
 
 
 # -- the whole upload ------------------------------------------------------------------------

@@ -99,6 +99,18 @@ def code_problems(material: Material, codes: list[Code]) -> list[str]:
     return problems
 
 
+def demanded_codes(material: Material, fields: Fields) -> list[Code]:
+    """The codes whose check characters the material asks for: its ``recognize.fields``.
+
+    ``id_number`` and ``uscc`` (GUIDE_FORMAT.md) are numbers with a valid check
+    character; a material that does not ask for them (an application form that
+    repeats the applicant's number) is not judged by them: the card that does ask
+    carries the check.
+    """
+    wanted = set(material.recognize.fields if material.recognize else [])
+    return [code for code in fields.id_numbers + fields.usccs if code.kind in wanted]
+
+
 def check_not_expired(material: Material, fields: Fields, today: dt.date) -> str | None:
     validity = fields.validity
     if validity is None or (validity.end is None and not validity.long_term):
@@ -161,6 +173,37 @@ def check_readable(material: Material, evidence: Evidence) -> str | None:
     return None
 
 
+def dated_checks_each(
+    material: Material, people: list[Fields], today: dt.date
+) -> list[tuple[str, str]]:
+    """Expiry and issue-date failures of each person's own document in a shared material.
+
+    A material made of several people's documents (共同生活家庭成员的居民身份证) is
+    judged on their fields merged, and a merge keeps the latest validity: one
+    member's expired card would hide behind the others'. Each person's card must
+    be in date on its own. (holder, problem) for each failure.
+    """
+    if len(people) < 2:
+        return []
+    problems = []
+    for fields in people:
+        problem = None
+        validity = fields.validity
+        if (
+            "not_expired" in material.checks
+            and validity
+            and validity.end
+            and not validity.long_term
+        ):
+            problem = check_not_expired(material, fields, today)
+        for check in material.checks:
+            if check.startswith("issued_within_days:") and fields.issue_date and problem is None:
+                problem = check_issued_within(material, fields, int(check.split(":")[1]), today)
+        if problem:
+            problems.append((fields.holder, problem))
+    return problems
+
+
 def run_checks(
     material: Material, evidence: Evidence, today: dt.date, applicants: list[str]
 ) -> list[str]:
@@ -170,7 +213,7 @@ def run_checks(
     if "readable" in material.checks and (problem := check_readable(material, evidence)):
         problems.append(problem)
     problems += missing_fields(material, fields)
-    problems += code_problems(material, fields.id_numbers + fields.usccs)
+    problems += code_problems(material, demanded_codes(material, fields))
     for check in material.checks:
         problem = None
         if check == "not_expired":

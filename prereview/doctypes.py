@@ -16,7 +16,7 @@ from functools import cache
 from knowledge import Material
 from prereview._doctype_table import TYPES, DocType
 from prereview._text import compact
-from prereview.recognise import title_text
+from prereview.recognise import TITLE_ROWS, is_sentence, title_text
 
 _ALTERNATIVES = re.compile(r"或者|或|及|、|/")
 _PARENS = re.compile(r"[(（]([^)）]*)[)）]")
@@ -43,10 +43,25 @@ def type_by_id(type_id: str) -> DocType | None:
     return next((t for t in TYPES if type_id in (t.id, t.kind)), None)
 
 
-def _evidence(doctype: DocType, title: str, body: str, raw: str) -> Typed | None:
+# A heading that calls the document a contract or an agreement (存量房买卖合同, 劳动合同).
+_CONTRACT_HEAD = re.compile(r"(?:合同|协议书?)$")
+
+
+def _contract_heading(rows: list[str]) -> bool:
+    """The document's heading rows call it a contract or an agreement."""
+    return any(
+        _CONTRACT_HEAD.search(compact(row)) for row in rows[:TITLE_ROWS] if not is_sentence(row)
+    )
+
+
+def _evidence(
+    doctype: DocType, title: str, body: str, raw: str, contract: bool = False
+) -> Typed | None:
     if any(compact(word) in body for word in doctype.excludes):
         return None
     titled = any(compact(word) in title for word in doctype.titles)
+    if contract and not titled and not doctype.card and not _is_contract_type(doctype):
+        return None  # a sale contract lists 坐落 and 面积 without being a property certificate
     anywhere = sum(compact(word) in body for word in doctype.titles)
     labels = sum(compact(word) in body for word in doctype.labels)
     shapes = sum(1 for pattern in _patterns(doctype) if pattern.search(raw))
@@ -68,8 +83,42 @@ def classify(rows: list[str]) -> Typed | None:
     title = title_text(rows)
     body = compact("".join(rows))
     raw = "\n".join(rows)
-    found = [t for doctype in TYPES if (t := _evidence(doctype, title, body, raw))]
-    return max(found, key=lambda t: t.score, default=None)
+    contract = _contract_heading(rows)
+    found = [t for doctype in TYPES if (t := _evidence(doctype, title, body, raw, contract))]
+    return _title_head(rows, found) or max(found, key=lambda t: t.score, default=None)
+
+
+def _is_contract_type(doctype: DocType) -> bool:
+    return any(_CONTRACT_HEAD.search(compact(word)) for word in doctype.titles)
+
+
+def _title_head(rows: list[str], found: list[Typed]) -> Typed | None:
+    """The type whose title word ends a title row naming several: a Chinese title ends in its head.
+
+    不动产权属证书遗失声明书 is a 声明书 about a certificate, 营业执照补领申请书 an
+    application about a licence: the words before the head only say what it is about.
+    Only the first title row naming a type counts, bracketed parts such as （副本）
+    left out; None when it names one type only, or none of them ends it.
+    """
+    titled = [t for t in found if t.titled]
+    if len(titled) < 2:
+        return None
+    for row in rows[:TITLE_ROWS]:
+        if is_sentence(row):
+            continue
+        text = compact(_PARENS.sub("", row))
+        named = [t for t in titled if any(w in text for w in _title_words(t.doctype))]
+        if not named:
+            continue
+        ending = [t for t in named if any(text.endswith(w) for w in _title_words(t.doctype))]
+        if len(named) < 2 or not ending:
+            return None
+        return max(ending, key=lambda t: t.score)
+    return None
+
+
+def _title_words(doctype: DocType) -> list[str]:
+    return [compact(word) for word in doctype.titles]
 
 
 def _name_alternatives(name: str) -> tuple[list[str], list[str]]:

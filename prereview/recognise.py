@@ -34,10 +34,10 @@ class Match:
 
 def title_text(rows: list[str]) -> str:
     """The compact text of the heading rows among the first ``TITLE_ROWS``: no sentences."""
-    return compact("".join(row for row in rows[:TITLE_ROWS] if not _is_sentence(row)))
+    return compact("".join(row for row in rows[:TITLE_ROWS] if not is_sentence(row)))
 
 
-def _is_sentence(row: str) -> bool:
+def is_sentence(row: str) -> bool:
     """Running text: clause punctuation, or a line of a clause wrapped mid-bracket.
 
     于2017年10月15日…办理结婚登记（结婚证字号： carries no comma, but a bracket it

@@ -17,12 +17,12 @@ from pathlib import Path
 from knowledge import Guide, Material
 from knowledge.charforms import simplified
 from prereview.assemble import SIDE_NAMES, Piece, assemble
-from prereview.checks import READABLE_CHARS, Evidence, run_checks, same_name
+from prereview.checks import READABLE_CHARS, Evidence, dated_checks_each, run_checks, same_name
 from prereview.dates import Validity
 from prereview.doctypes import material_kinds
 from prereview.document import Document
 from prereview.extract import extract_text
-from prereview.fields import Fields, find_named
+from prereview.fields import Fields, find_named, is_organisation
 from prereview.limits import MB, Limits
 from prereview.ocr import Ocr
 from prereview.prefill import fill_result, read_documents
@@ -64,7 +64,9 @@ def _applicants(applicant: str | None, assigned: dict[str, list[Piece]], guide: 
 
     An organisation acts through its legal representative (法定代表人): the
     representative named on the applicant's own documents counts as the applicant
-    on personal documents such as an ID card.
+    on personal documents such as an ID card; and when the applicant is a person,
+    an organisation whose documents name that person as its representative is
+    the applicant on the organisation's documents (the company they apply for).
     """
     holders: list[str] = []
     if applicant:
@@ -90,6 +92,13 @@ def _applicants(applicant: str | None, assigned: dict[str, list[Piece]], guide: 
             acts_for_applicant = f.legal_rep and f.holder and same_name(f.holder, holders[0])
             if acts_for_applicant and not any(same_name(f.legal_rep, h) for h in holders):
                 holders.append(f.legal_rep)
+    if not is_organisation(holders[0]):
+        for pieces in assigned.values():
+            for f in (piece.fields for piece in pieces):
+                represented = f.legal_rep and f.holder and same_name(f.legal_rep, holders[0])
+                known = represented and any(same_name(f.holder, h) for h in holders)
+                if represented and not known and is_organisation(f.holder):
+                    holders.append(f.holder)
     return holders
 
 
@@ -199,11 +208,15 @@ class _Assigner:
         self.applicant = applicant  # given, or the person most documents name
         self.assigned: dict[str, list[Piece]] = {}
         self.roles: list[tuple[str, str]] = []  # (name, role) the uploads name
+        self.pieces: list[Piece] = []  # every recognised piece, placed or not
 
     def _name_rank(self, material: Material, piece: Piece) -> int:
         if "names_match" not in material.checks or not piece.fields.holder:
             return 1
-        names = _applicants(self.applicant, self.assigned, self.guide)
+        # Who acts for a known applicant shows on any upload (the form naming the legal
+        # representative), whether it is placed before or after the card being placed.
+        known = {"": self.pieces} if self.applicant else self.assigned
+        names = _applicants(self.applicant, known, self.guide)
         if not names:
             return 1
         return 0 if any(same_name(piece.fields.holder, n) for n in names) else 2
@@ -224,6 +237,9 @@ class _Assigner:
         merged = _merge_fields(filled)
         return not wanted or any(not merged.has(f) and piece.fields.has(f) for f in wanted)
 
+    def _holds_whole_card(self, material: Material) -> bool:
+        return any(len(p.sides) == 2 for p in self.assigned.get(material.id, []))
+
     def _same_type_for_person(self, piece: Piece, candidates: list[Material]) -> list[Material]:
         """Other materials of the piece's type that its holder fits better than the best one.
 
@@ -231,10 +247,21 @@ class _Assigner:
         whose holder a letter names as the agent (受托人) fills the agent's material;
         a card of someone who is not the applicant, where the best material asks for
         the applicant's own card, fills a material of that type that applies.
+        The situation decides too: when every best material belongs to a situation
+        that does not apply (损坏的营业执照 while the licence was lost), a material of
+        the same type that applies (未遗失的营业执照) is a candidate as well.
+        So does a card already there: a lone side, where every best material holds a
+        whole card already (both sides), is another person's card (the agent's back).
         """
         if piece.doctype is None:
             return []
         stranger = self._name_rank(candidates[0], piece) == 2
+        elsewhere = all(_applies(m, self.situations) is False for m in candidates) or (
+            _one_side(piece) is not None
+            and all(
+                self._holds_whole_card(m) and not self._complements(m, piece) for m in candidates
+            )
+        )
         return [
             material
             for m in piece.matches
@@ -242,6 +269,7 @@ class _Assigner:
             and piece.doctype.kind in material_kinds(material)
             and (
                 _role_rank(material, piece, self.roles) == 0
+                or (elsewhere and _applies(material, self.situations) is not False)
                 or (
                     stranger
                     and self._name_rank(material, piece) != 2
@@ -262,7 +290,10 @@ class _Assigner:
         applicability = {True: 0, None: 1, False: 2}
 
         def rank(material: Material) -> tuple:
+            # A material whose situation does not apply comes last, even when the others are
+            # filled already: a second parent's card joins 父母双方居民身份证, not the agent's.
             return (
+                _applies(material, self.situations) is False,
                 material.id in self.assigned,
                 _role_rank(material, piece, self.roles),
                 applicability[_applies(material, self.situations)],
@@ -402,6 +433,7 @@ def review(
     assigner = _Assigner(guide, known, applicant or _likely_applicant(pieces))
     assigner.roles = named_roles([p for p in pieces if not p.problem])
     recognised, unreadable, unrecognised = _sort_pieces(pieces)
+    assigner.pieces = recognised
     unrecognised = skipped + unrecognised
     warnings = [FileNote(d.name, w) for d in documents for w in d.warnings]
     warnings += [FileNote(label, DUPLICATE.format(kept=kept)) for label, kept in dropped]
@@ -473,6 +505,11 @@ def _material_result(
             max(p.unsure_share for p in pieces),
         )
         result.problems = run_checks(_demandable(material, pieces), evidence, today, applicants)
+        people = [_merge_fields(group, applicants) for group in _by_holder(pieces)]
+        if failed := dated_checks_each(material, people, today):  # say whose card it is
+            own = {problem for _, problem in failed}
+            result.problems = [p for p in result.problems if p not in own]
+            result.problems += [f"{holder}：{problem}" for holder, problem in failed]
         result.problems = _other_side(material, pieces, result.problems)
         result.status = DEFECTIVE if result.problems else OK
     elif applies is False:
@@ -484,6 +521,25 @@ def _material_result(
     else:
         result.status = _no_file_status(material)
     return result
+
+
+def _by_holder(pieces: list[Piece]) -> list[list[Piece]]:
+    """The pieces of one material grouped by the person or organisation each names.
+
+    Pieces that name no one (a card's back not paired with its front) stay out:
+    they are judged with the rest, never as somebody's own document.
+    """
+    groups: list[list[Piece]] = []
+    for piece in pieces:
+        holder = piece.fields.holder
+        if not holder:
+            continue
+        group = next((g for g in groups if same_name(g[0].fields.holder, holder)), None)
+        if group is None:
+            groups.append([piece])
+        else:
+            group.append(piece)
+    return groups
 
 
 def _settle_groups(

@@ -172,3 +172,37 @@ def test_sides_uploaded_one_after_the_other_stay_together_when_the_validity_misl
     ]
     pieces, _ = assemble(documents, MATERIALS)
     assert sorted(ids_of(pieces)) == [("1.jpg", "2.jpg"), ("3.jpg", "4.jpg")]
+
+
+SALE_MATERIALS = [
+    Material(id="deed", name="不动产权证书",
+             recognize=Recognize(keywords=["不动产权证书", "权利人", "坐落", "不动产单元号"])),
+    Material(id="contract", name="存量房买卖合同（网签备案版）",
+             recognize=Recognize(keywords=["存量房买卖合同", "出卖人", "买受人", "成交价格"])),
+]  # fmt: skip
+
+
+def test_a_contract_of_a_kind_the_table_does_not_know_joins_its_pages_in_any_upload():
+    """A sale contract lists 坐落, 面积, 用途 like a certificate: its heading says contract."""
+    documents = [
+        photo("2.jpg", ["第五条 税费由双方按照国家规定各自承担。", "第六条 本合同经双方签字后生效。",
+                        "出卖人（签章）：李四", "买受人（签章）：张三", "2025年5月20日"]),
+        photo("1.jpg", ["示范市存量房买卖合同", "出卖人：李四", "买受人：张三", "第一条 房屋基本情况",
+                        "房屋坐落 示范市人民路12号", "建筑面积 89.27平方米", "规划用途 住宅",
+                        "第二条 成交价格为人民币2310000元。"]),
+        photo("3.jpg", ["第九条 其他约定事项。", "第十条 本合同一式三份。"]),
+    ]  # fmt: skip
+    pieces, _ = assemble(documents, SALE_MATERIALS)
+    (contract,) = pieces
+    assert contract.doctype is None  # not a property certificate
+    assert contract.labels == ["1.jpg", "2.jpg", "3.jpg"]
+    assert [m.material_id for m in contract.matches][:1] == ["contract"]
+
+
+def test_a_second_titled_contract_is_not_swallowed_by_the_first():
+    documents = [
+        photo("1.jpg", ["示范市存量房买卖合同", "出卖人：李四", "买受人：张三", "第一条 房屋基本情况"]),
+        photo("2.jpg", ["示范市存量房买卖合同", "出卖人：王五", "买受人：张三", "第一条 房屋基本情况"]),
+    ]  # fmt: skip
+    pieces, _ = assemble(documents, SALE_MATERIALS)
+    assert ids_of(pieces) == [("1.jpg",), ("2.jpg",)]

@@ -167,3 +167,34 @@ def test_a_clause_wrapped_inside_a_bracket_is_no_title():
     ]
     typed = classify(rows)
     assert typed is None or typed.doctype.id != "marriage"
+
+
+@pytest.mark.parametrize(
+    ("rows", "type_id"),
+    [
+        (["不动产权属证书遗失声明书", "本人张三（公民身份号码：320202198806150134），所有的坐落于"
+          "示范市梁溪区人民路100号501室的不动产权证书不慎遗失。", "声明人（签字）：张三"], "form"),
+        (["营业执照补领申请书", "企业名称 示范市禾丰投资有限公司",
+          "统一社会信用代码 91320200MA1MWQ8R6X"], "form"),
+        (["房屋租赁合同备案申请表", "出租方 李四", "承租方 张三", "房屋坐落 示范市人民路12号",
+          "租赁期限 2025年3月1日至2026年2月28日"], "form"),
+        (["中华人民共和国机动车驾驶证", "证号 320202198806150134", "姓名 张三 性别 男",
+          "初次领证日期 2010-07-01", "准驾车型 C1"], "driving-licence"),
+    ],
+    ids=["statement-about-a-certificate", "application-about-a-licence", "form-about-a-lease",
+         "licence-after-the-state-name"],
+)  # fmt: skip
+def test_a_title_naming_two_documents_is_the_one_it_ends_with(rows, type_id):
+    """Chinese titles end in their head: 证书遗失声明书 is a statement, not a certificate."""
+    assert classify(rows).doctype.id == type_id
+
+
+def test_a_contract_heading_is_no_certificate_known_by_its_labels():
+    """A sale contract lists 坐落, 面积, 用途; a lease under another title is still a lease."""
+    sale = ["示范市存量房买卖合同", "出卖人：李四 买受人：张三", "房屋坐落 示范市人民路12号",
+            "建筑面积 89.27平方米", "规划用途 住宅"]  # fmt: skip
+    typed = classify(sale)
+    assert typed is None or typed.doctype.id != "property-certificate"
+    lease = ["房屋出租合同", "出租方：李四", "承租方：张三", "租赁期限 2025年3月1日至2026年2月28日",
+             "租金 每月3500元"]  # fmt: skip
+    assert classify(lease).doctype.id == "lease"

@@ -258,3 +258,195 @@ def test_a_traditional_guide_s_notice_names_its_materials_in_simplified():
     result = review(guide, [])
     assert result.item_name == "排水许可" and result.department == "示范市水务局"
     assert result.materials[0].name == "排水许可申请书" and result.materials[0].status == "missing"
+
+
+LICENCE_ITEM = _guide(
+    {
+        "id": "licence-item",
+        "name": "营业执照遗失补领、损坏换发",
+        "department": "示范市市场监督管理局",
+        "situations": [
+            {"id": "lost", "label": "营业执照遗失", "question": "营业执照是否遗失？"},
+            {"id": "damaged", "label": "营业执照损坏", "question": "营业执照是否损坏？"},
+        ],
+        "materials": [
+            {"id": "damaged-licence", "name": "损坏的营业执照原件", "situation": "damaged",
+             "recognize": {"keywords": ["营业执照", "统一社会信用代码"],
+                           "fields": ["name", "uscc"]}},
+            {"id": "kept-licence", "name": "未遗失的营业执照正本或副本", "required": False,
+             "situation": "lost"},
+        ],
+    }
+)  # fmt: skip
+
+
+def test_a_document_goes_to_the_material_of_its_type_whose_situation_applies(tmp_path):
+    """The keywords point at the damaged licence; the licence was lost, so it is the kept one."""
+    licence = tmp_path / "upload_1.pdf"
+    licence.write_bytes(
+        text_pdf(
+            [["营业执照", "统一社会信用代码 91320211MA1X2Y3Z44", "名称 示范市宏图商贸有限公司",
+              "类型 有限责任公司", "法定代表人 韦嘉禾", "成立日期 2013年07月15日",
+              "住所 示范市锡山区鸿山街36号"]]
+        )
+    )  # fmt: skip
+    result = review(LICENCE_ITEM, [licence], {"lost": True, "damaged": False}, None, TODAY,
+                    NoOcr())  # fmt: skip
+    assert statuses(result) == {"damaged-licence": "not_applicable", "kept-licence": "ok"}
+
+
+def test_a_check_character_is_judged_only_where_the_material_asks_for_the_number(tmp_path):
+    """The form repeats a wrong number; only the material asking for id_number is defective."""
+    from prereview.ids import id_check_char
+
+    body = "32020219880615013"
+    wrong = body + ("0" if id_check_char(body) != "0" else "1")
+    guide = _guide(
+        {"id": "codes", "name": "示范事项", "department": "示范市某局",
+         "materials": [
+             {"id": "form", "name": "待遇申领表"},
+             {"id": "card", "name": "参保人员信息登记表",
+              "recognize": {"keywords": ["参保人员信息登记表"], "fields": ["name", "id_number"]}},
+         ]}
+    )  # fmt: skip
+    files = [
+        write(tmp_path, "upload_1.docx", "待遇申领表", f"申请人：张三 公民身份号码：{wrong}"),
+        write(tmp_path, "upload_2.docx", "参保人员信息登记表", f"姓名：张三 公民身份号码：{wrong}"),
+    ]
+    result = review(guide, files, None, "张三", TODAY, NoOcr())
+    assert statuses(result) == {"form": "ok", "card": "defective"}
+    assert "校验位不正确" in result.material("card").problems[0]
+
+
+def test_each_members_card_in_a_shared_material_must_be_in_date(tmp_path):
+    """Three members' cards fill one material; one expired card is not hidden by the others'."""
+    from tests.prereview.make_docs import WANG_FANG, WANG_WU, ZHANG, ZHANG_VALID
+
+    guide = _guide(
+        {"id": "family", "name": "示范事项", "department": "示范市民政局",
+         "materials": [
+             {"id": "cards", "name": "共同生活家庭成员的居民身份证",
+              "recognize": {"keywords": ["居民身份证", "公民身份号码"],
+                            "fields": ["name", "id_number", "valid_until"]},
+              "checks": ["not_expired"]},
+         ]}
+    )  # fmt: skip
+    files = [
+        _id_front(tmp_path, "upload_1.pdf", ZHANG),
+        _id_back(tmp_path, "upload_2.pdf", ZHANG_VALID),
+        _id_front(tmp_path, "upload_3.pdf", WANG_FANG),
+        _id_back(tmp_path, "upload_4.pdf", ("2013.01.10", "2023.01.10")),  # expired
+        _id_front(tmp_path, "upload_5.pdf", WANG_WU),
+        _id_back(tmp_path, "upload_6.pdf", ("2019.05.02", "2039.05.02")),
+    ]
+    result = review(guide, files, None, ZHANG.name, TODAY, NoOcr())
+    cards = result.material("cards")
+    assert cards.status == "defective"
+    assert cards.problems == ["王芳：身份证已于2023年1月10日过期，请先到公安机关换领"]
+
+
+PARENTS_ITEM = _guide(
+    {
+        "id": "parents-item",
+        "name": "出生登记",
+        "department": "示范市公安局",
+        "situations": [{"id": "agent", "label": "委托他人代办", "question": "是否委托他人代办？"}],
+        "materials": [
+            {"id": "parents-id", "name": "父母双方居民身份证",
+             "recognize": {"keywords": ["居民身份证", "公民身份号码"],
+                           "fields": ["name", "id_number", "valid_until"]},
+             "checks": ["not_expired"]},
+            {"id": "agent-id", "name": "代办人居民身份证", "situation": "agent",
+             "recognize": {"keywords": ["居民身份证", "公民身份号码"],
+                           "fields": ["name", "id_number", "valid_until"]},
+             "checks": ["not_expired"]},
+        ],
+    }
+)  # fmt: skip
+
+
+def test_a_second_card_joins_the_filled_material_rather_than_one_that_does_not_apply(tmp_path):
+    from tests.prereview.make_docs import WANG_FANG, WANG_FANG_VALID, ZHANG, ZHANG_VALID
+
+    files = [
+        _id_front(tmp_path, "upload_1.pdf", ZHANG),
+        _id_back(tmp_path, "upload_2.pdf", ZHANG_VALID),
+        _id_front(tmp_path, "upload_3.pdf", WANG_FANG),
+        _id_back(tmp_path, "upload_4.pdf", WANG_FANG_VALID),
+    ]
+    result = review(PARENTS_ITEM, files, {"agent": False}, ZHANG.name, TODAY, NoOcr())
+    assert statuses(result) == {"parents-id": "ok", "agent-id": "not_applicable"}
+    assert result.material("parents-id").files == [f"upload_{n}.pdf" for n in range(1, 5)]
+
+
+def test_a_lone_side_beside_a_whole_card_is_the_other_persons(tmp_path):
+    """The agent uploaded only the back: it is not a third side of the applicant's card."""
+    from tests.prereview.make_docs import ZHANG, ZHANG_VALID
+
+    files = [
+        _id_front(tmp_path, "upload_1.pdf", ZHANG),
+        _id_back(tmp_path, "upload_2.pdf", ZHANG_VALID),
+        _id_back(tmp_path, "upload_3.pdf", ("2023.07.26", "2043.07.26")),
+    ]
+    result = review(AGENT_ITEM, files, {"agent": True}, ZHANG.name, TODAY, NoOcr())
+    assert statuses(result) == {"own-id": "ok", "agent-id": "defective"}
+    assert "只有身份证国徽面" in result.material("agent-id").problems[0]
+
+
+def test_a_company_represented_by_the_inferred_applicant_is_the_applicant_on_its_form(tmp_path):
+    """No applicant given: most documents name 张三, the company's 法定代表人 on its form."""
+    from tests.prereview.make_docs import ZHANG, ZHANG_VALID
+
+    guide = _guide(
+        {"id": "company", "name": "公司设立登记", "department": "示范市市场监督管理局",
+         "materials": [
+             {"id": "form", "name": "公司登记（备案）申请书",
+              "recognize": {"keywords": ["公司登记", "申请书"], "fields": ["name"]},
+              "checks": ["names_match"]},
+             {"id": "rep-id", "name": "法定代表人身份证件",
+              "recognize": {"keywords": ["居民身份证", "公民身份号码"], "fields": ["name"]},
+              "checks": ["names_match"]},
+             {"id": "deed", "name": "住所不动产权证书",
+              "recognize": {"keywords": ["不动产权证书", "权利人"], "fields": ["name"]},
+              "checks": ["names_match"]},
+         ]}
+    )  # fmt: skip
+    files = [
+        write(tmp_path, "upload_1.docx", "公司登记（备案）申请书",
+              "企业名称：示范市青禾科技有限公司", f"法定代表人：{ZHANG.name}"),
+        _id_front(tmp_path, "upload_2.pdf", ZHANG),
+        _id_back(tmp_path, "upload_3.pdf", ZHANG_VALID),
+        write(tmp_path, "upload_4.docx", "不动产权证书", f"权利人：{ZHANG.name}",
+              "坐落：示范市人民路12号", "不动产单元号：320202001001"),
+    ]  # fmt: skip
+    result = review(guide, files, None, None, TODAY, NoOcr())
+    assert statuses(result) == {"form": "ok", "rep-id": "ok", "deed": "ok"}
+
+
+def test_the_legal_representative_named_on_a_later_placed_form_decides_between_two_cards(tmp_path):
+    """The cards are placed before the form, yet the form's 法定代表人 tells whose card is whose."""
+    from tests.prereview.make_docs import WANG_FANG, WANG_FANG_VALID, ZHANG, ZHANG_VALID
+
+    company = "示范市青禾科技有限公司"
+    guide = _guide(
+        {"id": "company", "name": "公司设立登记", "department": "示范市市场监督管理局",
+         "materials": [
+             {"id": "form", "name": "公司登记（备案）申请书"},
+             {"id": "rep-id", "name": "法定代表人身份证件",
+              "recognize": {"keywords": ["居民身份证", "公民身份号码"], "fields": ["name"]},
+              "checks": ["names_match"]},
+             {"id": "agent-id", "name": "经办人身份证件",
+              "recognize": {"keywords": ["居民身份证", "公民身份号码"], "fields": ["name"]}},
+         ]}
+    )  # fmt: skip
+    files = [
+        _id_front(tmp_path, "upload_1.pdf", ZHANG),
+        _id_back(tmp_path, "upload_2.pdf", ZHANG_VALID),
+        _id_front(tmp_path, "upload_3.pdf", WANG_FANG),
+        _id_back(tmp_path, "upload_4.pdf", WANG_FANG_VALID),
+        write(tmp_path, "upload_5.docx", "公司登记（备案）申请书", f"企业名称：{company}",
+              f"法定代表人：{ZHANG.name}"),
+    ]  # fmt: skip
+    result = review(guide, files, None, company, TODAY, NoOcr())
+    assert statuses(result) == {"form": "ok", "rep-id": "ok", "agent-id": "ok"}
+    assert result.material("rep-id").files == ["upload_1.pdf", "upload_2.pdf"]
