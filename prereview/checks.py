@@ -173,6 +173,23 @@ def check_readable(material: Material, evidence: Evidence) -> str | None:
     return None
 
 
+def _dated_problem(material: Material, check: str, fields: Fields, today: dt.date) -> str | None:
+    """The problem a dated check (``not_expired``, ``issued_within_days:N``) finds, else None."""
+    if check == "not_expired":
+        return check_not_expired(material, fields, today)
+    if check.startswith("issued_within_days:"):
+        return check_issued_within(material, fields, int(check.split(":")[1]), today)
+    return None
+
+
+def _shows_date(check: str, fields: Fields) -> bool:
+    """Whether ``fields`` carry the date ``check`` judges (an end of validity, an issue date)."""
+    if check == "not_expired":
+        validity = fields.validity
+        return bool(validity and validity.end and not validity.long_term)
+    return check.startswith("issued_within_days:") and fields.issue_date is not None
+
+
 def dated_checks_each(
     material: Material, people: list[Fields], today: dt.date
 ) -> list[tuple[str, str]]:
@@ -181,25 +198,18 @@ def dated_checks_each(
     A material made of several people's documents (共同生活家庭成员的居民身份证) is
     judged on their fields merged, and a merge keeps the latest validity: one
     member's expired card would hide behind the others'. Each person's card must
-    be in date on its own. (holder, problem) for each failure.
+    be in date on its own (expiry first, then issue dates; the first failure is
+    said). (holder, problem) for each failure.
     """
     if len(people) < 2:
         return []
     problems = []
     for fields in people:
-        problem = None
-        validity = fields.validity
-        if (
-            "not_expired" in material.checks
-            and validity
-            and validity.end
-            and not validity.long_term
-        ):
-            problem = check_not_expired(material, fields, today)
-        for check in material.checks:
-            if check.startswith("issued_within_days:") and fields.issue_date and problem is None:
-                problem = check_issued_within(material, fields, int(check.split(":")[1]), today)
-        if problem:
+        checks = sorted(material.checks, key=lambda check: check != "not_expired")
+        found = (
+            _dated_problem(material, c, fields, today) for c in checks if _shows_date(c, fields)
+        )
+        if problem := next((p for p in found if p), None):
             problems.append((fields.holder, problem))
     return problems
 
@@ -220,11 +230,11 @@ def run_checks(
             wanted = material.recognize.fields if material.recognize else []
             if "valid_until" in wanted and not fields.has("valid_until"):
                 continue  # already reported as a missing field
-            problem = check_not_expired(material, fields, today)
+            problem = _dated_problem(material, check, fields, today)
         elif check == "names_match":
             problem = check_names_match(material, fields, applicants)
-        elif check.startswith("issued_within_days:"):
-            problem = check_issued_within(material, fields, int(check.split(":")[1]), today)
+        else:
+            problem = _dated_problem(material, check, fields, today)
         if problem:
             problems.append(problem)
     return problems
