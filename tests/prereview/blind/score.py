@@ -20,6 +20,11 @@ compares. It serves every document set with this ``cases.json`` schema
 deterministic, so the figures are the same). ``--cases`` prints each wrong case
 (expected and got statuses, wrong fields): for development sets only, never for a
 set that is kept blind.
+
+A set that brings its own guides (a new centre's 办事指南, not the bundled samples)
+writes them to ``OUT_DIR/guides/``: the scorer then imports them with ``onetrip kb
+import`` into a fresh temporary ``ONETRIP_HOME`` and reviews against that knowledge
+base only, as a centre that has just installed onetrip would.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import hashlib
 import importlib
 import io
 import json
+import os
 import pickle
 import sys
 import tempfile
@@ -81,6 +87,19 @@ def run_case(case: dict, folder: Path) -> dict:
     if code != 0:
         return {"error": code}
     return json.loads(out.getvalue())
+
+
+def use_own_guides(root: Path) -> None:
+    """Reviews from now on read ``root/guides`` in a fresh knowledge base, if the set has one."""
+    guides = root / "guides"
+    if not guides.is_dir():
+        return
+    os.environ["ONETRIP_HOME"] = tempfile.mkdtemp(prefix="blind-home-")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = onetrip(["kb", "import", str(guides)])
+    if code != 0:
+        raise SystemExit(f"the set's guides do not import:\n{out.getvalue()}")
 
 
 def _same(want: object, got: object) -> bool:
@@ -193,6 +212,7 @@ def main(argv: list[str]) -> int:
         if "--generator" in argv:
             generator = argv[argv.index("--generator") + 1]
         importlib.import_module(generator).write_cases(root)
+    use_own_guides(root)
     if "--ocr-cache" in argv:
         use_ocr_cache(Path(argv[argv.index("--ocr-cache") + 1]))
     result = score(root, show_cases="--cases" in argv)
