@@ -1,0 +1,1 @@
+"""Fifth blind pre-review set: a new centre's own guides and the uploads of its applicants."""
