@@ -68,6 +68,10 @@ DOCUMENT_TYPES = (
     "social-security-card", "driving-licence", "property-certificate",
     "birth-certificate", "lease", "power-of-attorney", "termination",
     "health-certificate", "residence-permit", "form",
+    # Added 2026-12-01 (third part): documents real upload sets carry beside the cards.
+    "photo", "passport", "skill-certificate", "practising-certificate", "diploma",
+    "education-report", "inspection-report", "medical-record", "labour-contract",
+    "floor-plan", "consent", "letter",
 )  # fmt: skip
 
 

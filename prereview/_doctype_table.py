@@ -39,6 +39,9 @@ class DocType:
     # and belongs with the member page uploaded beside it (户口簿 户主页 + 本人页).
     cover_label: str = ""
     link_weight: float = 4.0  # evidence a matching type adds to a material
+    # A catch-all kind (a unit's 证明 letter): a material name asks for it only when no
+    # specific type's name ends that part of the name (健康证明 is a health certificate).
+    generic: bool = False
 
     @property
     def kind(self) -> str:
@@ -200,7 +203,8 @@ TYPES: tuple[DocType, ...] = (
         min_labels=3,
         fields=("name", "address", "date"),
         holder_labels=("权利人",),
-        material_names=r"(?:不动产权证书|不动产权属证书|不动产权证|房屋所有权证|房产证)$",
+        # 房屋权属证明, 经营场所产权证明: what proves ownership of a place is its certificate.
+        material_names=r"(?:不动产权证书|不动产权属证书|不动产权证|房屋所有权证|房产证|(?:产权|权属)证明)$",
     ),
     DocType(
         "birth-certificate",
@@ -259,6 +263,174 @@ TYPES: tuple[DocType, ...] = (
         fields=("name", "id_number", "date", "valid_until"),
         holder_labels=("姓名",),
         material_names=r"(?:健康(?:合格)?证明|健康(?:合格)?证)$",
+    ),
+    DocType(
+        "photo",
+        "证件照片（数码照片回执）",
+        # A studio's receipt for a photo uploaded to the police photo database: the photo, a
+        # receipt or image number, the person's name and number, the day it was taken.
+        titles=("照片回执", "相片回执", "数码照片", "数码相片", "数字相片", "数字照片",
+                "相片采集回执", "照片采集回执"),
+        labels=("回执编号", "回执号", "图像号", "相片编号", "照片编号", "拍摄日期", "采集日期",
+                "采集点", "照相馆", "拍摄单位"),
+        patterns=(ID_NUMBER,),
+        excludes=("申请表", "申请书", "登记表", "申领表", "委托书"),
+        min_labels=3,
+        fields=("name", "id_number", "date"),
+        holder_labels=("姓名",),
+        # A portrait for a certificate: 免冠, N寸, 证件照, 半身, 合影 or a 相片 (the word
+        # offices use for portraits only); 车辆照片, 现场照片, 门头照片 are pictures of things.
+        material_names=r"(?:(?:免冠|寸|证件|半身|合影|头像|人像).*(?:照片|相片)"
+        r"|证件照|标准照|登记照|合影|相片|(?:照片|相片)回执)$",
+    ),
+    DocType(
+        "passport",
+        "护照",
+        titles=("护照", "PASSPORT"),
+        labels=("护照号", "护照号码", "Passport No", "签发地点", "签发日期", "有效期至",
+                "出生地点", "签发机关", "国家码"),
+        excludes=("申请表", "申请书", "登记表", "委托书"),
+        min_labels=3,
+        fields=("name", "valid_until", "date"),
+        holder_labels=("姓名",),
+        material_names=r"护照(?:资料页|首页|个人资料页)?$",
+        card=True,
+    ),
+    DocType(
+        "skill-certificate",
+        "职业资格证书或职业技能等级证书",
+        # 人社部 2022 reference arrangement: 姓名, 证件类型, 证件号码, 职业名称, 工种/职业方向,
+        # 职业技能等级, 证书编号, 发证日期, 评价机构 (or 发证机关 on older 职业资格证书).
+        titles=("职业技能等级证书", "职业资格证书", "技能等级证书", "专项职业能力证书"),
+        labels=("职业名称", "职业技能等级", "工种", "职业方向", "证书编号", "发证日期",
+                "评价机构", "发证机关", "证件号码", "证件类型", "技能等级", "职业(工种)"),
+        patterns=(ID_NUMBER,),
+        excludes=("申请表", "申请书", "登记表", "申报表", "审批表"),
+        min_labels=4,
+        fields=("name", "id_number", "date"),
+        holder_labels=("姓名",),
+        material_names=r"(?:职业资格|技能等级|专项职业能力|职业技能鉴定)(?:证书?|证明)$",
+    ),
+    DocType(
+        "practising-certificate",
+        "执业证书（执业药师注册证、医师或护士执业证书）",
+        titles=("执业药师注册证", "执业证书", "医师执业证书", "护士执业证书", "律师执业证"),
+        labels=("执业类别", "执业范围", "执业单位", "执业地点", "执业机构", "注册证编号",
+                "证书编码", "有效期至", "发证机关", "发证日期", "身份证号", "执业证号"),
+        patterns=(ID_NUMBER,),
+        excludes=("申请表", "申请书", "登记表", "审核表", "许可证"),
+        min_labels=4,
+        fields=("name", "id_number", "valid_until", "date"),
+        holder_labels=("姓名",),
+        material_names=r"(?:执业药师注册证|执业(?:注册)?证书?|执业注册证)$",
+    ),
+    DocType(
+        "diploma",
+        "毕业证书、学历或学位证书",
+        # 学生 X，性别 男，…生，于…至…在本校…专业…学习，…准予毕业；校名、校（院）长、证书编号.
+        titles=("毕业证书", "学位证书", "学历证书", "结业证书", "毕业证明书"),
+        labels=("准予毕业", "在本校", "校名", "校长", "院长", "证书编号", "学制"),
+        excludes=("申请表", "申请书", "登记表", "在线验证", "备案表"),
+        min_labels=4,
+        fields=("name", "date"),
+        holder_labels=("学生", "姓名"),
+        material_names=r"(?:毕业证书?|学历证书|学位证书|学历证明书?|毕业证明书?)$",
+    ),
+    DocType(
+        "education-report",
+        "学信网学籍或学历在线验证报告",
+        # 中国高等教育学生信息网 exports: 姓名, 证件号码, 院校, 层次, 专业, 学制, 入学日期,
+        # 学籍状态, 在线验证码 and a QR code.
+        titles=("学籍在线验证报告", "学历在线验证报告", "学位在线验证报告", "在线验证报告",
+                "学历证书电子注册备案表", "电子注册备案表"),
+        labels=("在线验证码", "学籍状态", "院校", "层次", "学制", "学历类别", "入学日期",
+                "预计毕业日期", "毕业日期", "学信网", "证件号码", "院系"),
+        min_labels=4,
+        fields=("name", "id_number", "date"),
+        holder_labels=("姓名",),
+        material_names=r"(?:验证报告|电子注册备案表)$",
+    ),
+    DocType(
+        "inspection-report",
+        "检验检测报告",
+        # A testing agency's report (CMA): 报告编号, 受检（委托）单位, 检测依据, 检测项目 and
+        # results, 检测结论, 检验检测专用章, 签发日期.
+        titles=("检测报告", "检验报告", "评价报告", "鉴定报告", "检验检测报告", "检测评价报告"),
+        labels=("报告编号", "受检单位", "委托单位", "被检单位", "送检单位", "检测日期",
+                "检测项目", "检测结果", "检测依据", "检测结论", "检测机构", "检测类别",
+                "采样日期", "标准限值", "单项结论", "检验结论", "签发日期", "检验检测专用章"),
+        excludes=("申请表", "申请书", "登记表"),
+        min_labels=4,
+        fields=("name", "address", "date", "signature"),
+        holder_labels=("受检单位", "委托单位", "被检单位", "送检单位", "单位名称"),
+        material_names=r"(?:检测|检验|评价|鉴定)报告(?:书)?$",
+        multipage=True,
+    ),
+    DocType(
+        "medical-record",
+        "诊断证明书或病历",
+        titles=("诊断证明书", "诊断证明", "疾病诊断证明", "门诊病历", "住院病历", "病历",
+                "出院小结", "出院记录", "病情证明", "诊断书"),
+        labels=("科别", "门诊号", "住院号", "就诊日期", "诊断", "主诉", "现病史", "既往史",
+                "处理意见", "医师签名", "医生签名", "入院日期", "出院日期", "床号", "病历号",
+                "初步诊断", "出院诊断"),
+        excludes=("申请表", "申请书", "登记表", "审批表"),
+        min_labels=4,
+        fields=("name", "date", "signature"),
+        holder_labels=("姓名", "患者姓名", "病人姓名"),
+        material_names=r"(?:诊断证明书?|诊断书|病历|出院小结|出院记录|病情证明|诊断报告)$",
+        multipage=True,
+    ),
+    DocType(
+        "labour-contract",
+        "劳动合同",
+        titles=("劳动合同", "劳动合同书", "聘用合同"),
+        labels=("用人单位", "劳动者", "合同期限", "试用期", "工作内容", "工作地点", "劳动报酬",
+                "社会保险", "工作时间", "休息休假", "劳动保护"),
+        min_labels=4,
+        fields=("name", "date", "signature", "valid_until"),
+        holder_labels=("劳动者", "乙方", "受聘人", "姓名"),
+        material_names=r"(?:劳动合同书?|聘用合同)$",
+        multipage=True,
+    ),
+    DocType(
+        "floor-plan",
+        "平面图或示意图",
+        # A drawing: its title and a few room or place names; known by its title only.
+        titles=("平面图", "平面布局图", "平面布置图", "布局图", "布置图", "示意图", "位置图",
+                "方位图"),
+        min_labels=99,
+        fields=(),
+        material_names=r"(?:平面|布局|布置|示意|位置|方位)图(?:纸)?$",
+        link_weight=3.0,
+    ),
+    DocType(
+        "consent",
+        "同意书或意见书",
+        # A written consent or opinion (监护人意见书, 共有人同意书, 验收意见书): 本人 X …
+        # 同意 …, signed. Known by its title only; the words of its body are everybody's words.
+        titles=("同意书", "意见书", "书面意见", "同意函"),
+        min_labels=99,
+        fields=("name", "signature", "date"),
+        holder_labels=("同意人", "声明人"),
+        # 审批意见, 评审意见 without 书 are an office's notes on a file, not this paper.
+        material_names=r"(?:同意.*意见|书面意见|意见书|同意书|同意函)$",
+    ),
+    DocType(
+        "letter",
+        "证明信（单位出具的证明）",
+        # A unit's letter: a title ending in 证明, 兹证明 X …, 特此证明, the unit's seal and date.
+        # The title word is the head of every 证明 title; a specific type named in the same
+        # title (出生医学证明, 健康证明) carries more labels and wins.
+        titles=("证明",),
+        labels=("兹证明", "特此证明", "证明人", "经办人"),
+        excludes=("申请表", "申请书", "登记表"),
+        min_labels=2,
+        fields=("name", "date", "signature"),
+        holder_labels=("姓名",),
+        material_names=r"证明(?:书|信|材料|文件|函)?$",
+        generic=True,
+        link_weight=2.0,
     ),
     DocType(
         "form",

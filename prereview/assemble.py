@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from knowledge import Material
 from prereview._text import compact
-from prereview.checks import same_name
+from prereview.checks import READABLE_CHARS, same_name
 from prereview.doctypes import DocType, Typed, classify, material_kinds
 from prereview.document import LOW_CONFIDENCE, Document, Line, Page
 from prereview.fields import Fields, extract_fields
 from prereview.layout import layout_rows, signed_places, split_regions
-from prereview.recognise import THRESHOLD, Match, score_material
+from prereview.recognise import THRESHOLD, Match, is_sentence, score_material
 
 MISMATCH = 2.0  # evidence taken away when the document is a type the material is not
 _CONTRACT = re.compile(r"第[一二三四五六七八九十百\d]+条|[甲乙]方")
@@ -91,11 +91,77 @@ class Piece:
 # -- parts -----------------------------------------------------------------------------------
 
 
+def _readable(lines: list[Line]) -> int:
+    return sum(len(ln.text.strip()) for ln in lines if ln.confidence >= LOW_CONFIDENCE)
+
+
+def page_regions(page: Page) -> list[list[Line]]:
+    """The page cut into one region per document, unless a cut leaves a region too small to read.
+
+    A region with fewer readable characters than any document can be judged on
+    (``READABLE_CHARS``) is no document of its own: a form's column of labels
+    (姓名 | 公民身份号码 | 现居住地址) cut from its values reads like a card's labels,
+    yet it is half of the form, not a second, unreadable upload.
+    """
+    if page.source != "ocr":
+        return [page.lines]
+    regions = split_regions(page.lines)
+    if len(regions) > 1 and any(_readable(region) < READABLE_CHARS for region in regions):
+        return [page.lines]
+    return [cut for region in regions for cut in title_cuts(region)]
+
+
+_TITLE_SLACK = 6  # characters a title line may carry besides the title word (示范市…, （副本）)
+
+
+def title_cuts(lines: list[Line]) -> list[list[Line]]:
+    """A region showing two or more documents of one type, each under its own title, cut apart.
+
+    Two staff members' health certificates photographed on one sheet carry no
+    blank band wide enough to cut (they are not cards), but each starts with the
+    same title. The region is cut before each title after the first when every
+    part is, on its own, a complete document of that type; a contract, whose
+    title a running header may repeat, is never cut this way.
+    """
+    if len(lines) < 4 or any(line.box is None for line in lines):
+        return [lines]
+    typed = classify(layout_rows(lines))
+    if typed is None or not typed.titled or typed.doctype.multipage:
+        return [lines]
+    words = [compact(word) for word in typed.doctype.titles]
+    heads = [
+        ln for ln in lines
+        if (text := compact(ln.text)) and any(
+            w in text and len(text) <= len(w) + _TITLE_SLACK for w in words
+        ) and not is_sentence(ln.text)
+    ]  # fmt: skip
+    if len(heads) < 2:
+        return [lines]
+    xs = [(ln.box[0] + ln.box[2]) / 2 for ln in heads]
+    ys = [(ln.box[1] + ln.box[3]) / 2 for ln in heads]
+    axis = 1 if max(ys) - min(ys) >= max(xs) - min(xs) else 0
+    heads.sort(key=lambda ln: ln.box[axis])
+    if axis == 1:
+        cuts = [ln.box[1] for ln in heads[1:]]
+    else:
+        centres = [(ln.box[0] + ln.box[2]) / 2 for ln in heads]
+        cuts = [(a + b) / 2 for a, b in itertools.pairwise(centres)]
+    parts: list[list[Line]] = [[] for _ in range(len(cuts) + 1)]
+    for line in lines:
+        centre = (line.box[axis] + line.box[axis + 2]) / 2
+        parts[sum(centre >= cut for cut in cuts)].append(line)
+    for part in parts:
+        own = classify(layout_rows(part)) if part else None
+        if own is None or own.doctype.id != typed.doctype.id or not own.complete:
+            return [lines]
+    return parts
+
+
 def document_parts(document: Document, start: int) -> list[Part]:
     """The regions of every page of a document, recognised by type."""
     parts: list[Part] = []
     for page in document.pages:
-        regions = split_regions(page.lines) if page.source == "ocr" else [page.lines]
+        regions = page_regions(page)
         for region in regions:
             rows = layout_rows(region)
             parts.append(
@@ -131,8 +197,9 @@ def rank_piece(materials: list[Material], piece: Piece) -> list[Match]:
 def _runs(parts: list[Part], materials: list[Material]) -> list[list[Part]]:
     """Consecutive parts of one upload that belong together (pages of one document).
 
-    A card is a document of its own; a new type, or a page whose title names
-    another material, starts a new document; untitled pages continue the last.
+    A card is a document of its own, and so is each region a page was cut into;
+    a new type, or a page whose title names another material, starts a new
+    document; untitled pages continue the last.
     """
     runs: list[list[Part]] = []
     current_material: str | None = None
@@ -144,6 +211,7 @@ def _runs(parts: list[Part], materials: list[Material]) -> list[list[Part]]:
         best = matches[0] if matches else None
         starts = (
             previous is None
+            or previous[-1].page is part.page  # a page is cut only between two documents
             or (doctype is not None and doctype.card)
             or _run_is_card(previous)
             or (doctype is not None and kind is not None and doctype.kind != kind)
@@ -331,23 +399,43 @@ def drop_duplicates(pieces: list[Piece]) -> tuple[list[Piece], list[tuple[str, s
     return kept, dropped
 
 
+def _numeral(text: str) -> int:
+    """An article number written in digits or Chinese numerals (十二 → 12)."""
+    if text.isdigit():
+        return int(text)
+    value = 0
+    for char in text:
+        if char == "十":
+            value = (value or 1) * 10
+        elif char == "百":
+            value = (value or 1) * 100
+        else:
+            value += _CN.get(char, 0)
+    return value
+
+
 def _article(rows: list[str]) -> int:
     """The first article number (第N条) on a page: pages of a contract sort by it."""
     for row in rows:
         if match := _ARTICLE.search(row):
-            text = match.group(1)
-            if text.isdigit():
-                return int(text)
-            value = 0
-            for char in text:
-                if char == "十":
-                    value = (value or 1) * 10
-                elif char == "百":
-                    value = (value or 1) * 100
-                else:
-                    value += _CN.get(char, 0)
-            return value
+            return _numeral(match.group(1))
     return 10_000
+
+
+# A clause opening a row: 第五条 …, or 五、… as labour contracts number them.
+_CLAUSE = re.compile(r"^\s*(?:第([一二三四五六七八九十百\d]+)条|([一二三四五六七八九十]+)[、．.])")
+
+
+def _clauses(rows: list[str]) -> list[int]:
+    """Numbers of the clauses that open rows, in reading order."""
+    return [_numeral(m.group(1) or m.group(2)) for row in rows if (m := _CLAUSE.match(row))]
+
+
+def _continues(host: Piece, page: Piece) -> bool:
+    """``page`` opens with the clause after the last one ``host`` shows (四、 … then 五、 …)."""
+    ours = _clauses([row for part in host.parts for row in part.rows])
+    theirs = _clauses(page.rows)
+    return bool(ours and theirs) and theirs[0] == max(ours) + 1
 
 
 def _holders_agree(a: Piece, b: Piece) -> bool:
@@ -373,8 +461,11 @@ def merge_pages(pieces: list[Piece]) -> list[Piece]:
 
     A page of a multi-page type joins an earlier piece of that type when at most
     one of them carries the title and their holders agree; a page of no type
-    that reads like a contract (第N条, 甲方/乙方) joins the contract it shares the
-    most words with, among those taken for its material when it was taken for one.
+    taken for no material that carries a label of the multi-page document uploaded
+    just before it joins that document; a page of no type
+    that reads like a contract (第N条, 甲方/乙方) joins a contract: the one whose clause
+    numbering it continues, else the one it shares the most words with, among
+    those taken for its material when it was taken for one.
     """
     merged: list[Piece] = []
     for piece in pieces:
@@ -390,16 +481,42 @@ def merge_pages(pieces: list[Piece]) -> list[Piece]:
         else:
             _absorb(target, piece)
     for piece in list(merged):
-        if piece.doctype or not _CONTRACT.search("".join(piece.rows)):
+        if piece.doctype:
+            continue
+        if not _CONTRACT.search("".join(piece.rows)):
+            if not piece.matches and (host := _carried_on(merged, piece)):
+                _absorb(host, piece)
+                merged.remove(piece)
             continue
         hosts = [m for m in merged if m is not piece and _hosts_pages(m, piece)]
         if piece.matches:  # a page taken for a material joins a contract taken for the same
             best = piece.matches[0].material_id
             hosts = [m for m in hosts if m.matches and m.matches[0].material_id == best]
         if hosts:
-            _absorb(max(hosts, key=lambda m: _similar(m, piece)), piece)
+            # The clause numbering running on decides first (the 五、 page of a labour contract
+            # follows its 四、 page, not the longer lease beside it); then shared words.
+            _absorb(max(hosts, key=lambda m: (_continues(m, piece), _similar(m, piece))), piece)
             merged.remove(piece)
     return merged
+
+
+def _carried_on(pieces: list[Piece], page: Piece) -> Piece | None:
+    """The multi-page document uploaded just before ``page`` that ``page`` goes on with.
+
+    A second page of a discharge record (出院情况… 医师签名) has no title and too few
+    labels to be typed, and matches no material; uploaded right after the first page,
+    and carrying a label of its type, it is that document's next page. Types known by
+    their title alone (申请表) have no labels of their own to show it.
+    """
+    start = _order(page)
+    host = next((m for m in pieces if any(p.order == start - 1 for p in m.parts)), None)
+    if host is None or host is page or not host.doctype or not host.doctype.multipage:
+        return None
+    doctype = host.doctype
+    if doctype.min_labels > len(doctype.labels):
+        return None
+    body = compact("".join(page.rows))
+    return host if any(compact(label) in body for label in doctype.labels) else None
 
 
 def _hosts_pages(host: Piece, page: Piece) -> bool:
@@ -408,8 +525,8 @@ def _hosts_pages(host: Piece, page: Piece) -> bool:
 
     A page that names a material in its own first rows starts a document of its own.
     """
-    if host.doctype:
-        return host.doctype.multipage
+    if host.doctype:  # a multi-page form (申请表) is no contract: it takes no 甲方/乙方 pages
+        return host.doctype.multipage and bool(_CONTRACT.search("".join(host.rows)))
     if any(m.headline for m in page.matches[:1]):
         return False
     return bool(host.matches and host.matches[0].headline and _CONTRACT.search("".join(host.rows)))

@@ -64,9 +64,14 @@ def holder_regex(labels: tuple[str, ...]) -> re.Pattern:
     )
 
 
-# 兹证明 X 同志 / 兹证明 X（身份证号…）: certificates name the person in running text.
+# 兹证明 X 同志 / 兹有我单位 X 同志（身份证号…）/ 兹证明 Y公司业务人员 X 参加…: certificates
+# name the person in running text, after the unit and the person's role in it, if given.
 _CERTIFY_RE = re.compile(
-    r"兹证明\s*(?:我单位职工\s*|职工\s*)?(?P<value>[\u4e00-\u9fff·]{2,5}?)\s*(?:同志|先生|女士|[,(:]|身份|系|自|于|在|为)"
+    r"兹(?:证明|有)\s*(?:我(?:单位|校|院|司|公司)|(?:(?!系|是|同志|为|在|于|自)[\u4e00-\u9fff()]){2,30}?"
+    r"(?:公司|合作社|单位|学校|学院|大学|医院|中心|协会|药房|门店))?\s*"
+    r"(?:的)?(?:职工|员工|业务人员|工作人员|从业人员|在校学生|学生|人员)?\s*"
+    r"(?P<value>[\u4e00-\u9fff·]{2,5}?)\s*"
+    r"(?:同志|同学|先生|女士|[,(:]|身份|系|自|于|在|为|参加|已|是|经)"
 )
 # 王芳（公民身份号码：…）参加…: a person named in running text by the ID number beside the name.
 _NAMED_BY_ID_RE = re.compile(
@@ -101,6 +106,19 @@ _CHANGED_TO = re.compile(
 # 经营者 on a sole trader's (个体工商户) licence: the person the business is.
 _OPERATOR_RE = re.compile(_LEAD + r"经营者(?:姓名)?" + _PAREN + _VALUE)
 _ADDRESS_RE = re.compile(_LEAD + ADDRESS_LABEL + _PAREN + r"\s*:?\s*(?P<value>\S.{3,})")
+# Any qualified address label set off from its value (受检地址：X, 单位地址 X, 项目地址 X): a form
+# names its own kind of place. Only a value that names a place counts (see ``_PLACE_WORD``).
+_QUALIFIED_ADDRESS_RE = re.compile(
+    _LEAD + r"[\u4e00-\u9fff]{1,4}(?:地址|住址|住所)" + _PAREN + r"\s*[:\s]\s*(?P<value>\S.{3,})"
+)
+_PLACE_WORD = re.compile(r"[省市区县镇乡村路街道巷弄号幢楼室组]")
+# The labels of the fields a form prints beside an address (地址 X 联系电话 Y): the address
+# ends where the next label starts, with or without a blank before it.
+_AFTER_ADDRESS = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{0,2}电话|手机|邮编|邮政编码|公民身份|身份证|证件号码|证件类型|联系人|"
+    r"性别|民族|出生|姓名|法定代表人|负责人|经营者|统一社会信用代码|注册资本|成立日期|营业期限|"
+    r"有效期|面积|用途|电子邮箱|邮箱|传真)"
+)
 # Contracts name the place in running text: 甲方将坐落于X的房屋出租给乙方, 位于X的商铺. A place
 # that is only a city (位于示范市的住房一套) is no address: the value never ends in 的.
 _PLACE_RE = re.compile(
@@ -116,9 +134,15 @@ _PLACE_LABEL = re.compile(r"[\u4e00-\u9fff]{0,10}\s*\(?\s*(?:" + SIGN_PLACE.patt
 # event's date (成立日期 on a licence, 初次领证日期, 入院日期) is no issue date.
 _ISSUE_LABEL = re.compile(
     r"(?:签发|发证|发照|体检|签订|签约|签署|出具|申请|填表|填报|开具|登记|核发|出证|鉴定|诊断|"
-    r"检查|开票|打印|制表)日期|(?<![\u4e00-\u9fff])日期"
+    r"检查|开票|打印|制表|更新|生成|报告|验证|检测|检验)日期|(?<![\u4e00-\u9fff])日期"
 )
+# A copy attested by its holder (此复印件与原件一致 + signature + date): the date is the copy's.
+_ATTESTED = re.compile(r"与原件(?:一致|相符|核对无误|无误)|复印件(?:仅供|只供|仅用于)")
+_ATTEST_ROWS = 3  # the attestation, the signature under it, the date under that
 _BIRTH = re.compile(r"出生")
+# The label of the office that issued a document (签发机关, 发证机关, 登记机构): its value is an
+# organisation that is never the holder.
+_ISSUER_CELL = re.compile(r"(?:机关|机构|部门|签发|发证|颁发|核发)[:：]?$")
 # A party's signing label (出租方：, 乙方（签字）：, 股东：): the block where a document is signed.
 _SIGNER = re.compile(
     r"(?:^|(?<=[\s,;。]))(?:[甲乙丙丁]方|出租[人方]|承租[人方]|委托[人方]|受托[人方]|申请人|承诺人|"
@@ -288,6 +312,13 @@ def find_holder(rows: list[str], labels: tuple[str, ...] = ()) -> tuple[str | No
     for row in rows[:_HEAD_ROWS]:  # an organisation's own text names it under the title
         if _ORG_ROW.fullmatch(row) and is_organisation(row):
             return "名称", row
+    for row in rows[:_HEAD_ROWS]:  # in a cell of its own, beside the first clause's line
+        cells = row.split(" ")
+        if _ISSUER_CELL.search(cells[0]):  # 签发机关 X: the office that issued it, no holder
+            continue
+        for cell in cells[1:]:
+            if _ORG_ROW.fullmatch(cell) and is_organisation(cell):
+                return "名称", cell
     for row in rows[:_HEAD_ROWS]:  # or in the title: 示范青禾商贸有限公司股东会决议
         if match := _ORG_TITLE_RE.fullmatch(row):
             return "名称", match.group("value")
@@ -298,10 +329,25 @@ def _address_value(value: str) -> str | None:
     """The value after an address label, or None when the label was a heading.
 
     第一条 房屋坐落、面积 names the article, not the place: a value that starts
-    with punctuation is the rest of a heading, and the place is read elsewhere.
+    with punctuation is the rest of a heading, and the place is read elsewhere. A form
+    prints the next field on the same row (现居住地址 X 联系电话 Y): the value ends there.
     """
     value = value.strip()
-    return None if _HEADING_REST.match(value) else value
+    if _HEADING_REST.match(value):
+        return None
+    if stop := _AFTER_ADDRESS.search(value):
+        value = value[: stop.start()].strip()
+    return value or None
+
+
+def _qualified_address(rows: list[str]) -> str | None:
+    """The value of a qualified address label (受检地址 X), when it names a place."""
+    for row in rows:
+        for match in _QUALIFIED_ADDRESS_RE.finditer(row):
+            value = _address_value(match.group("value"))
+            if value and len(value) >= 4 and _PLACE_WORD.search(value):
+                return value
+    return None
 
 
 def _changed_legal_rep(rows: list[str]) -> str | None:
@@ -408,23 +454,35 @@ def _signature_shown(rows: list[str]) -> bool:
     return False
 
 
+def _attested_rows(rows: list[str]) -> set[int]:
+    """Rows of a holder's attestation on a copy (此复印件与原件一致 / 张三 / 2026-11-23).
+
+    The holder dates the copy, not the document: a card's issue date is its own.
+    """
+    found: set[int] = set()
+    for index, row in enumerate(rows):
+        if _ATTESTED.search(row):
+            found.update(range(index, min(index + _ATTEST_ROWS, len(rows))))
+    return found
+
+
 def _issue_date(rows: list[str], validity: Validity | None) -> dt.date | None:
     """The labelled issue/signing date, else the newest date that ends no validity range."""
     labelled: list[dt.date] = []
     others: list[dt.date] = []
     ends = {validity.end} if validity and validity.end else set()
     signing = _signing_rows(rows)
+    attested = _attested_rows(rows)
     for index, row in enumerate(rows):
         fixed = fix_digits(row)
-        if _BIRTH.search(fixed):
+        if _BIRTH.search(fixed) or index in attested:
             continue
         row_validity = find_validity(fixed)
         for found in find_dates(fixed):
             if row_validity and found.date == row_validity.end:
                 continue
-            if index in signing or _ISSUE_LABEL.search(
-                fixed, max(0, found.start - 10), found.start
-            ):
+            start = max(0, found.start - 10)
+            if index in signing or _ISSUE_LABEL.search(fixed, start, found.start):
                 labelled.append(found.date)
             elif found.date not in ends:
                 others.append(found.date)
@@ -460,6 +518,8 @@ def extract_fields(rows: list[str], holder_labels: tuple[str, ...] = ()) -> Fiel
         if fields.address is None and (match := _ADDRESS_RE.search(row)):
             fields.address = _address_value(match.group("value"))
     fields.signature = _signature_shown(rows)
+    if fields.address is None:
+        fields.address = _qualified_address(rows)
     if fields.legal_rep is None:
         fields.legal_rep = _changed_legal_rep(rows)
     if fields.address is None and (match := _PLACE_RE.search("".join(rows))):

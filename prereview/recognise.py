@@ -53,11 +53,15 @@ def _bigrams(text: str) -> set[str]:
 
 
 def name_variants(name: str) -> list[str]:
-    """The material name, without parenthesised parts, and its alternatives (A或B)."""
+    """The material name, without parenthesised parts, its alternatives (A或B), and the
+    head of each: what follows the last 的 (用人单位出具的在职证明 → 在职证明), the title
+    such a document is printed under; who issues it is no part of the title."""
     full = compact(name).replace("(", "").replace(")", "")
     bare = compact(_PARENS.sub("", name))
     variants = {full, bare}
-    variants.update(part for part in _SPLIT.split(bare) if len(part) >= 3)
+    parts = [part for part in _SPLIT.split(bare) if len(part) >= 3]
+    variants.update(parts)
+    variants.update(head for part in parts if len(head := part.rsplit("的", 1)[-1]) >= 3)
     return sorted(v for v in variants if len(v) >= 2)
 
 

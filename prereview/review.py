@@ -114,7 +114,7 @@ def _likely_applicant(pieces: list[Piece]) -> str | None:
 # words a material's name uses for each role: the agent's ID card goes to the agent's material.
 _ROLE_LABELS = {"agent": ("受托人", "被委托人", "受委托人", "代理人", "代办人")}
 _ROLE_WORDS = {
-    "agent": ("代办人", "受托人", "代理人", "指定代表"),
+    "agent": ("代办人", "受托人", "代理人", "指定代表", "经办人"),
     "spouse": ("配偶", "男方", "女方"),
     "guardian": ("监护人",),
 }

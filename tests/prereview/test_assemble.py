@@ -206,3 +206,93 @@ def test_a_second_titled_contract_is_not_swallowed_by_the_first():
     ]  # fmt: skip
     pieces, _ = assemble(documents, SALE_MATERIALS)
     assert ids_of(pieces) == [("1.jpg",), ("2.jpg",)]
+
+
+def test_a_form_column_of_bare_labels_is_not_cut_off_as_an_unreadable_card():
+    # The labels (姓名 | 公民身份号码 | 现居住地址) stand apart from their values: the labels alone
+    # look like a card's, but a region too small to read is half of the form, not an upload.
+    def at(text: str, x: float, y: float) -> Line:
+        return Line(text, (x, y, x + 30 * len(text), y + 40))
+
+    labels = [at("姓名", 0, 100), at("公民身份号码", 0, 160), at("现居住地址", 0, 220)]
+    values = [at("户口迁移申请表", 400, 20), at("王芳 性别 女 民族 汉", 400, 100),
+              at(f"{WANG_FANG.id_number} 出生日期 1992.03.15", 400, 160),
+              at("示范市梁溪区清扬路181号 联系电话 13925106582", 400, 220),
+              at("申请人（签名）：王芳", 400, 280), at("日期：2026年11月27日", 400, 340)]  # fmt: skip
+    page = Page(1, labels + values, "ocr", 0, 1400, 1000)
+    pieces, _ = assemble([Document("1.jpg", kind="image", pages=[page])], MATERIALS)
+    assert len(pieces) == 1 and pieces[0].doctype.id == "form"
+    assert pieces[0].readable_chars >= 100
+
+
+def _certificate(name: str, issued: str, until: str, top: float) -> list[Line]:
+    rows = ["健康合格证明", f"姓名 {name}", "性别 男", f"体检日期 {issued}", f"有效期至 {until}",
+            "体检单位：示范市疾病预防控制中心"]  # fmt: skip
+    return _lines(rows, top=top, left=100)
+
+
+def test_two_certificates_under_their_own_titles_on_one_photo_are_two_documents():
+    # Two staff members' health certificates on one sheet: no blank band to cut along, but each
+    # starts with its title; one of them has expired, and that must not hide behind the other.
+    lines = _certificate("勾立新", "2025-09-03", "2026-09-03", 0) + _certificate(
+        "逯思远", "2026-09-05", "2027-09-05", 400
+    )
+    page = Page(1, lines, "ocr", 0, 1200, 1600)
+    pieces, _ = assemble([Document("1.jpg", kind="image", pages=[page])], MATERIALS)
+    assert [p.fields.holder for p in pieces] == ["勾立新", "逯思远"]
+    assert [p.fields.validity.end.year for p in pieces] == [2026, 2027]
+
+
+def test_a_contract_page_repeating_its_title_is_not_cut():
+    rows = ["房屋租赁合同", "出租方（甲方）：王芳", "承租方（乙方）：张三", "第一条 房屋坐落于示范市梁溪路1号",
+            "第二条 租赁期限自2025年3月1日起至2027年2月28日止", "房屋租赁合同", "第三条 租金每月2000元",
+            "甲方（签字）：王芳", "乙方（签字）：张三"]  # fmt: skip
+    page = Page(1, _lines(rows), "ocr", 0, 1200, 1600)
+    pieces, _ = assemble([Document("1.jpg", kind="image", pages=[page])], MATERIALS)
+    assert len(pieces) == 1
+
+
+LABOUR_MATERIAL = Material(id="laodong", name="劳动合同")
+
+
+def test_a_page_joins_the_contract_whose_clause_numbering_it_continues():
+    # A lease (one PDF, whole) and a labour contract photographed in two pages: the second page
+    # (五、…) continues the labour contract's 四、, though the longer lease shares more words.
+    lease = ["房屋租赁合同", "出租方（甲方）：李四", "承租方（乙方）：张三", "第一条 房屋坐落于示范市人民路1号",
+             "第二条 租赁期限自2025年3月1日起至2026年2月28日止，甲方应按时交付房屋",
+             "第三条 租金每月3500元，乙方应按季度支付", "甲方（签字）：李四 日期：2025年3月1日",
+             "乙方（签字）：张三 日期：2025年3月1日"]  # fmt: skip
+    labour = ["劳动合同", "用人单位（甲方）：示范市聚鑫物流有限公司", "劳动者（乙方）：张三",
+              "一、合同期限：自2025年1月1日起至2027年12月31日止。", "四、劳动报酬：甲方按月支付工资。"]  # fmt: skip
+    second = ["五、社会保险：甲方依法为乙方缴纳社会保险费。", "甲方（盖章）", "乙方（签字）：张三",
+              "日期：2025年1月1日"]  # fmt: skip
+    documents = [photo("1.jpg", lease), photo("2.jpg", labour), photo("3.jpg", second)]
+    pieces, _ = assemble(documents, [*MATERIALS, LABOUR_MATERIAL])
+    assert sorted(ids_of(pieces)) == [("1.jpg",), ("2.jpg", "3.jpg")]
+
+
+def test_a_signature_page_of_a_contract_does_not_join_an_application_form():
+    # The lease's first page read poorly; the form shares more words with the signature page.
+    form = ["居住证申领登记表", "姓名 张三 性别 男", "现居住地址 示范市人民路1号", "申请人(签字)：张三",
+            "日期：2025年3月1日"]  # fmt: skip
+    lease = ["房屋租赁合同", "第三条 月租金为人民币4300元"]
+    last = ["甲方(签字)：李四", "日期：2025年3月1日", "乙方(签字)：张三", "日期：2025年3月1日"]
+    form_material = Material(id="biao", name="居住证申领登记表")
+    documents = [photo("1.jpg", lease), photo("2.jpg", last), photo("3.jpg", form)]
+    pieces, _ = assemble(documents, [*MATERIALS, form_material])
+    assert sorted(ids_of(pieces)) == [("1.jpg", "2.jpg"), ("3.jpg",)]
+
+
+def test_an_untitled_second_page_joins_the_record_uploaded_just_before_it():
+    # Page 2 of a discharge record: no title, one label of its type (医师签名), no material of
+    # its own. Uploaded right after page 1 it is page 1's next page, not a stray upload.
+    first = ["示范市妇幼保健院", "出院记录", "姓名 廖锦程 性别 女 年龄 34岁", "入院日期 2026-10-03",
+             "出院日期 2026-10-07", "出院诊断：足月妊娠"]  # fmt: skip
+    second = ["出院情况：一般情况好，切口愈合良好。", "出院医嘱：注意休息。", "医师签名 廖子墨",
+              "2026年10月7日"]  # fmt: skip
+    record = Material(id="jilu", name="出院记录")
+    receipt = ["收据", "今收到 张三 交来 办公用品款", "人民币 叁佰元整"]
+    documents = [photo("1.jpg", first), photo("2.jpg", second), photo("3.jpg", receipt)]
+    pieces, _ = assemble(documents, [*MATERIALS, record])
+    assert ids_of(pieces) == [("1.jpg", "2.jpg"), ("3.jpg",)]
+    assert pieces[0].fields.holder == "廖锦程" and pieces[0].doctype.id == "medical-record"

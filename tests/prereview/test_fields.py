@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from prereview.fields import extract_fields
+from prereview.fields import extract_fields, find_holder
 from tests.prereview.make_docs import SHAREHOLDER_USCC
 
 ID_ROWS = [
@@ -348,3 +348,18 @@ def test_a_label_run_into_a_longer_word_names_nobody():
     """系示范市基本医疗保险参保人员: 参保人 runs into 员, a word, not a one-character name."""
     rows = ["本人孔静怡（公民身份号码：360121195310258245），系示范市基本医疗保险参保人员"]
     assert extract_fields(rows).holder == "孔静怡"
+
+
+def test_the_issuing_office_beside_its_label_is_no_holder():
+    back = [
+        "中华人民共和国",
+        "居民身份证",
+        "签发机关 示范市公安局梁溪分局",
+        "有效期限 2020.01.01-2040.01.01",
+    ]
+    assert find_holder(back) == (None, None)
+
+
+def test_an_organisation_in_a_cell_of_its_own_is_the_holder():
+    rows = ["证明", "单位 示范青禾商贸有限公司", "兹证明…"]
+    assert find_holder(rows)[1] == "示范青禾商贸有限公司"

@@ -450,3 +450,18 @@ def test_the_legal_representative_named_on_a_later_placed_form_decides_between_t
     result = review(guide, files, None, company, TODAY, NoOcr())
     assert statuses(result) == {"form": "ok", "rep-id": "ok", "agent-id": "ok"}
     assert result.material("rep-id").files == ["upload_1.pdf", "upload_2.pdf"]
+
+
+def test_the_person_a_letter_names_as_agent_fills_a_material_named_for_the_clerk():
+    # Centres call the agent 经办人 as often as 代办人: 经办人身份证 is the agent's material.
+    from knowledge import Material
+    from prereview.assemble import Piece
+    from prereview.fields import Fields
+    from prereview.review import _role_rank
+
+    card = Piece("2.jpg", "2.jpg", [], fields=Fields(holder="王芳"))
+    roles = [("王芳", "agent")]
+    clerk = Material(id="jbr", name="经办人身份证")
+    own = Material(id="sqr", name="申请人身份证")
+    assert _role_rank(clerk, card, roles) == 0
+    assert _role_rank(own, card, roles) == 2
