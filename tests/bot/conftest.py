@@ -15,36 +15,45 @@ from bot.dialog import Dialog, Incoming, Reply, Upload
 from bot.settings import Settings
 from knowledge import Store
 from prereview.ids import id_check_char
+from tests.conftest import copy_home
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 
 
+def _open_copy(template: Path, home: Path):
+    """``open_searcher`` as the app calls it, on a copy of a template knowledge base: the
+    saved index loads without embedding or self-calibration (built once per session)."""
+    from bot.compose import open_searcher
+
+    settings = Settings(home=copy_home(template, home), database_url=None)
+    return open_searcher(settings, Store.from_url(settings.db_url))
+
+
 @pytest.fixture(scope="session")
-def searcher(tmp_path_factory, sample_guides):
+def searcher(tmp_path_factory, sample_index_template):
     """The real ``retrieval.Searcher`` over the sample guides, models loaded once."""
-    from bot.compose import open_searcher
-
-    home = tmp_path_factory.mktemp("kb")
-    settings = Settings(home=home, database_url=None)
-    store = Store.from_url(settings.db_url)
-    store.import_guides(sample_guides, "tests")
-    return open_searcher(settings, store)
+    return _open_copy(sample_index_template, tmp_path_factory.mktemp("kb"))
 
 
 @pytest.fixture(scope="session")
-def bundle_searcher(tmp_path_factory, sample_guides):
+def bundle_searcher(tmp_path_factory, bundle_index_template):
     """The real searcher over the sample guides and the sample 一件事 bundles, loaded once."""
-    from bot.cli.samples import BUNDLE_SAMPLES_DIR
-    from bot.compose import open_searcher
-    from knowledge.bundles import load_bundles
+    return _open_copy(bundle_index_template, tmp_path_factory.mktemp("bundle-kb"))
 
-    home = tmp_path_factory.mktemp("bundle-kb")
-    settings = Settings(home=home, database_url=None)
-    store = Store.from_url(settings.db_url)
-    store.publish(
-        sample_guides, [b for _, b in load_bundles([BUNDLE_SAMPLES_DIR]).bundles], "tests"
-    )
-    return open_searcher(settings, store)
+
+@pytest.fixture(autouse=True)
+def shared_ocr(monkeypatch: pytest.MonkeyPatch, ocr) -> None:
+    """Apps and CLI commands built here get the session's RapidOCR engine (``tests/conftest``)
+    instead of loading their own: the same engine and models, each image read once a session.
+    Another engine named in the settings is still made as the settings say."""
+    from bot import compose
+
+    make = compose.make_ocr
+
+    def session_engine(engine: str = "rapidocr", model_dir=None):
+        return ocr if engine == "rapidocr" and model_dir is None else make(engine, model_dir)
+
+    monkeypatch.setattr(compose, "make_ocr", session_engine)
 
 
 @pytest.fixture

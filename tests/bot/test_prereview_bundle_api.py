@@ -15,20 +15,14 @@ from bot.cli import main as cli
 from bot.jobs import PrereviewJobs
 from knowledge.bundles import load_bundles
 from prereview import Reviewer
-from tests.prereview.conftest import ocr  # noqa: F401 (fixture)
-from tests.prereview.make_docs import ZHANG, write_docs
+from tests.prereview.make_docs import ZHANG
 
 BUNDLES = Path(__file__).resolve().parents[2] / "knowledge" / "bundle-samples"
 ID_CARD, LAYOUT, LEASE = "qy_id_zhang.jpg", "sp_layout.pdf", "gjj_lease.pdf"
 
 
-@pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> dict[str, Path]:
-    return write_docs(tmp_path_factory.mktemp("bundle-api-docs"), [ID_CARD, LAYOUT, LEASE])
-
-
 @pytest.fixture
-def client(settings, sample_store, ocr):  # noqa: F811 (fixture)
+def client(settings, sample_store, ocr):
     sample_store.import_bundles([b for _, b in load_bundles([BUNDLES]).bundles], "tests")
     jobs = PrereviewJobs(
         sample_store,

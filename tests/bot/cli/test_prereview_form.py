@@ -9,7 +9,6 @@ import pdfplumber
 import pytest
 
 from bot.cli import main as cli
-from tests.prereview.conftest import docs  # noqa: F401 (fixture)
 from tests.prereview.make_docs import ZHANG
 
 
@@ -17,7 +16,7 @@ from tests.prereview.make_docs import ZHANG
 def test_cli_writes_the_prefilled_form_and_reports_it_in_json(
     settings,
     sample_store,
-    docs,  # noqa: F811 (the fixture imported above)
+    docs,
     tmp_path,
     capsys,
 ):
@@ -58,7 +57,7 @@ def test_cli_refuses_an_unknown_typed_key(settings, sample_store, tmp_path, caps
     assert exit_.value.code == 2 and "fax" in capsys.readouterr().err
 
 
-def test_cli_writes_one_combined_form_for_a_bundle(settings, sample_store, docs, tmp_path):  # noqa: F811
+def test_cli_writes_one_combined_form_for_a_bundle(settings, sample_store, docs, tmp_path):
     out = tmp_path / "form.html"
     code = cli([
         "prereview", "--bundle", "kai-fandian", "--situation", "getihu",

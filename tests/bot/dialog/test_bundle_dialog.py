@@ -1,6 +1,7 @@
 """The chat answers a question about a whole event with its 一件事 bundle.
 
-The real searcher over the sample guides and the sample bundles; the dialog as a
+The real searcher over the sample guides and the sample bundles (``bundle_searcher`` of
+``tests/bot/conftest.py``, loaded once a session); the dialog as a
 channel drives it (``Chat``), and the web / mini-program chat API over HTTP.
 """
 
@@ -11,8 +12,6 @@ from fastapi.testclient import TestClient
 
 from bot.app import create_app
 from bot.cli.samples import BUNDLE_SAMPLES_DIR
-from bot.compose import open_searcher
-from bot.settings import Settings
 from knowledge import Store
 from knowledge.bundles import load_bundles
 from tests.bot.conftest import Chat
@@ -22,16 +21,6 @@ pytestmark = pytest.mark.slow
 
 def _bundles():
     return [b for _, b in load_bundles([BUNDLE_SAMPLES_DIR]).bundles]
-
-
-@pytest.fixture(scope="module")
-def bundle_searcher(tmp_path_factory, sample_guides):
-    """The real searcher over the samples with their bundles, models loaded once."""
-    home = tmp_path_factory.mktemp("bundle-kb")
-    settings = Settings(home=home, database_url=None)
-    store = Store.from_url(settings.db_url)
-    store.publish(sample_guides, _bundles(), "tests")
-    return open_searcher(settings, store)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ The real searcher over the sample guides and bundles, the real jobs service and 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -20,16 +19,11 @@ from knowledge import Store
 from knowledge.bundles import load_bundles
 from prereview.ids import mask_id_number
 from tests.bot.conftest import Chat, wait_for
-from tests.prereview.make_docs import ZHANG, write_docs
+from tests.prereview.make_docs import ZHANG
 
 pytestmark = pytest.mark.slow
 
 ID_CARD, APPLICATION = "qy_id_zhang.jpg", "sp_application.docx"
-
-
-@pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> dict[str, Path]:
-    return write_docs(tmp_path_factory.mktemp("bundle-chat-docs"), [ID_CARD, APPLICATION])
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from prereview.ids import mask_id_number
 from tests.bot.conftest import wait_for
 from tests.bot.wechat.test_channel import OPENID, fake_api, wechat_settings  # noqa: F401
 from tests.bot.wechat_peer import Platform, Served, free_port, image_xml, text_xml
-from tests.prereview.make_docs import ZHANG, write_docs
+from tests.prereview.make_docs import ZHANG
 
 pytestmark = pytest.mark.slow
 
@@ -43,10 +43,10 @@ def test_a_bundle_pre_review_on_wechat_ends_with_the_form_link(
     sample_store,
     bundle_searcher,
     fake_api,  # noqa: F811 (fixture)
-    tmp_path,
+    docs,
 ):
     sample_store.import_bundles([b for _, b in load_bundles([BUNDLE_SAMPLES_DIR]).bundles], "tests")
-    card = write_docs(tmp_path, [ID_CARD])[ID_CARD]
+    card = docs[ID_CARD]
     fake_api.images["media-id-card"] = card.read_bytes()
     port = free_port()
     settings = wechat_settings(home, fake_api).model_copy(
