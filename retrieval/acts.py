@@ -111,15 +111,29 @@ def aside_words(guide: Guide, tokens: Callable[[str], list[str]]) -> frozenset[s
     "申请出境旅游业务的……不适用本事项", "需要延缓入学的，应另行提出延缓入学申请": 出境 and
     延缓 name cases another service handles; a question about doing them is about
     that service. ``tokens``: the index's word tokenizer.
+
+    An FAQ whose answer sends the asked case elsewhere ("开拖拉机还要驾驶证吗？——驾驶证另行
+    申请考试，不在本事项内") names that case in its question too: the words its question
+    shares with the sending sentence do not count as used there.
     """
     aside: set[str] = set()
     rest: list[str] = []
+    faq_questions = {f.q for f in guide.faq}
     for text in _all_texts(guide):
+        if text in faq_questions:
+            continue
         for sentence in _SENTENCE.findall(normalize(text)):
             if _ELSEWHERE.search(sentence):
                 aside.update(w for w in tokens(sentence) if len(w) >= 2)
             else:
                 rest.append(sentence)
+    for faq in guide.faq:
+        sent = [s for s in _SENTENCE.findall(normalize(faq.a)) if _ELSEWHERE.search(s)]
+        sent_words = {w for s in sent for w in tokens(s) if len(w) >= 2}
+        question = normalize(faq.q)
+        for word in sorted(sent_words, key=len, reverse=True):
+            question = question.replace(word, "\n")
+        rest.append(question)
     # the rest is searched as text, not tokenised: cheaper, and a word written inside
     # a longer one there counts as used (so fewer words are read as aside)
     other = "\n".join(rest)

@@ -12,6 +12,10 @@ cue matched: a bare yes/no question about doing or needing the service
 is really asked and takes precedence. (A secondary specific facet replaces the
 general overview in the answer, so the fallback must stay silent there.)
 
+What a facet covers is docs/facet-labels.md (the section a clerk would read out):
+money paid out to the citizen is ``fees``, the validity of what one gets is
+``results``, "(这里)能办 X 吗" without a circumstance is ``general``.
+
 Cues describe question frames (a yes/no question about a missing document, a
 named place that "能办吗", the form of what one gets …), each commented in the
 yaml, so that they carry over to another centre's guides; a learned fallback

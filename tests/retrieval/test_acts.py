@@ -186,6 +186,34 @@ def test_words_a_guide_uses_only_to_send_a_case_elsewhere() -> None:
     assert "复印件" not in words  # "无需另行提交" sends nothing elsewhere
 
 
+TRACTOR = _guide(
+    "tuolaji",
+    "拖拉机和联合收割机注册登记",
+    "农业农村局",
+    "拖拉机来历证明",
+    faq=[
+        {"q": "开拖拉机还要驾驶证吗？", "a": "要，驾驶证另行申请考试，不在本事项内。"},
+        {"q": "登记要多久？", "a": "材料齐全的当场办结。"},
+    ],
+)
+
+
+def test_a_case_an_faq_answer_sends_elsewhere_is_named_aside_in_its_question_too() -> None:
+    """The FAQ question names the case its answer sends elsewhere; that mention is not a
+    use of the word by this item ("拖拉机驾驶证怎么考" asks for the licence, not the
+    registration)."""
+    words = aside_words(TRACTOR, WordTokenizer().tokens)
+    assert "驾驶证" in words
+    assert "拖拉机" not in words  # the item's own object, named in its name
+    plain = _guide(
+        "tuolaji",
+        TRACTOR.name,
+        TRACTOR.department,
+        faq=[{"q": "开拖拉机还要驾驶证吗？", "a": "要，凭驾驶证驾驶。"}],
+    )
+    assert "驾驶证" not in aside_words(plain, WordTokenizer().tokens)
+
+
 @pytest.fixture(scope="module")
 def travel(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
     return lexical_searcher(tmp_path_factory, "travel", [TRAVEL, *GUIDES])

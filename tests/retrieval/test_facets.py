@@ -224,7 +224,8 @@ def test_legal_words_in_a_name_do_not_ask_for_the_basis(question: str, facet: st
         ("办好了能寄到家里吗", "results"),
         ("补助发到哪张卡", "results"),
         ("批下来是什么样的", "results"),
-        ("每个月能领多少钱", "results"),
+        # money one receives is 收费标准 in docs/facet-labels.md (补贴多少钱, 能领多少)
+        ("每个月能领多少钱", "fees"),
         # a named place that can handle it, or a choice between levels
         ("市民中心能办吗", "location"),
         ("去县里还是去镇上", "location"),
@@ -373,9 +374,9 @@ def test_places_and_changing_an_address(question: str, facet: str) -> None:
         # what one receives
         ("批下来发的是什么文件", "results"),
         ("办完会发牌照吗", "results"),
-        # money one receives is a result, never a fee (see 每个月能领多少钱 above)
-        ("一个月能拿多少钱", "results"),
-        ("补贴能领到多少钱", "results"),
+        # money one receives is read out from 收费标准 (docs/facet-labels.md), not 办理结果
+        ("一个月能拿多少钱", "fees"),
+        ("补贴能领到多少钱", "fees"),
         ("审批过程是怎样的", "process"),
     ],
 )
