@@ -23,6 +23,7 @@ SIDE_BY_SIDE = (
     ("留出知识库 #2", TEST_DATA / "questions_heldout_kb2.jsonl", TEST_DATA / "heldout_kb2"),
     ("留出知识库 #3", TEST_DATA / "questions_heldout_kb3.jsonl", TEST_DATA / "heldout_kb3"),
     ("留出知识库 #4", TEST_DATA / "questions_heldout_kb4.jsonl", TEST_DATA / "heldout_kb4"),
+    ("留出知识库 #5", TEST_DATA / "questions_heldout_kb5.jsonl", TEST_DATA / "heldout_kb5"),
 )
 
 
@@ -51,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         nargs="?",
         const="",
         metavar="名称=问题集:指南目录",
-        help="在各自的临时知识库中并列评测几个问题集（不写值时：样例问题集、留出集 #2、留出知识库 #1–#4）",
+        help="在各自的临时知识库中并列评测几个问题集（不写值时：样例问题集、留出集 #2、留出知识库 #1–#5）",
     )
     p.set_defaults(handler=cmd_eval)
 
