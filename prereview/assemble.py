@@ -69,7 +69,7 @@ class Piece:
 
     @property
     def readable_chars(self) -> int:
-        return sum(len(ln.text.strip()) for ln in self.lines if ln.confidence >= LOW_CONFIDENCE)
+        return _readable(self.lines)
 
     @property
     def unsure_share(self) -> float:
@@ -92,6 +92,7 @@ class Piece:
 
 
 def _readable(lines: list[Line]) -> int:
+    """Characters read with confidence: what a document, or a region of a page, can be judged on."""
     return sum(len(ln.text.strip()) for ln in lines if ln.confidence >= LOW_CONFIDENCE)
 
 
